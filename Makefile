@@ -1,0 +1,44 @@
+# Mains Libres: `make run` serves the demo, `make test` runs the suite. `make help` lists the rest.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install messages migrate demo run test lint ci bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the pinned requirements
+
+messages: install ## Compile the French and English translations
+	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+
+migrate: messages ## Create or update the local SQLite database
+	$(MANAGE) migrate --noinput --verbosity=0
+
+demo: migrate ## Load the demo content once (French texts, XOF prices, local images)
+	$(MANAGE) load_demo --if-empty
+
+run: demo ## Serve the demo site at http://127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: messages ## Run the test suite (same set-up as `make run`, own test database)
+	$(BIN)/pytest
+
+lint: install ## Check the code with ruff
+	$(BIN)/ruff check .
+
+ci: ## Run what CI runs: tests on SQLite, checks, lint, tests on PostgreSQL
+	.ci/run
+
+clean: ## Remove the virtualenv, local database, media and caches
+	rm -rf $(VENV) db.sqlite3 media var static .pytest_cache .ruff_cache

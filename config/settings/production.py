@@ -1,0 +1,23 @@
+"""Production: refuses to start without its secrets; HTTPS everywhere."""
+
+from .base import *  # noqa: F403
+from .base import EMAIL_HOST
+from .env import env_bool, env_int, env_required
+
+DEBUG = False
+SECRET_KEY = env_required("SECRET_KEY")
+
+if not EMAIL_HOST:
+    # Without SMTP, mail is written to the log rather than silently lost.
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,23 @@
+"""Tests: fast hashing, in-memory mail and cache, plain static storage, no real Stripe."""
+
+from django.core.management.utils import get_random_secret_key
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = get_random_secret_key()
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+STRIPE_SECRET_KEY = ""
+STRIPE_PUBLISHABLE_KEY = ""
+# A test-only signing secret: tests sign webhook payloads with it as Stripe would.
+STRIPE_WEBHOOK_SECRET = "whsec_test_only"  # noqa: S105
+WAGTAILADMIN_BASE_URL = "http://testserver"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

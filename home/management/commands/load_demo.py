@@ -1,0 +1,391 @@
+"""Load the demo: a French site with workshops, artisans, stories and products.
+
+Idempotent: every object is looked up by a stable key (slug, name or image title)
+and only created when missing, so a second run changes nothing. No network: all
+pictures are drawn locally by `home.demo.images`.
+"""
+
+import io
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
+
+from home.demo import content, images
+from home.models import HomeFeaturedProduct, HomeFeaturedStory, HomePage, ImpactPage, StandardPage
+from shop.models import ProductCategory, ProductImage, ProductIndexPage, ProductPage, ShopSettings
+from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage, Workshop
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD_FILE = settings.BASE_DIR / "var" / "demo-admin-password"
+# Drawn pictures are kept here between runs: drawing is the slowest part of loading.
+DRAWING_CACHE = settings.BASE_DIR / "var" / "demo-drawings"
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent; draws its pictures locally, needs no network)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the demo home page already exists (used by `make run`).",
+        )
+
+    def handle(self, *args, **options):
+        if options["if_empty"] and HomePage.objects.exists():
+            self.stdout.write("Demo content already loaded: nothing to do.")
+            return
+        self.created = {}
+        with transaction.atomic():
+            self.collection = self.step("Image collection", self.load_collection)
+            home = self.step("Home page and site", self.load_home)
+            self.workshops = self.step("Workshops", self.load_workshops)
+            self.categories = self.step("Product categories", self.load_categories)
+            self.step("Shop settings", self.load_shop_settings, home)
+            indexes = self.step("Index pages", self.load_indexes, home)
+            self.artisans = self.step("Artisans", self.load_artisans, indexes["artisans"])
+            self.products = self.step("Products", self.load_products, indexes["boutique"])
+            self.standard_pages = self.step("Standard pages", self.load_standard_pages, home)
+            self.step("Impact page", self.load_impact, home)
+            self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
+            self.step("Home page features", self.load_features, home)
+        login = self.step("Admin user", self.load_admin)
+        self.stdout.write(self.style.SUCCESS("Demo ready at http://127.0.0.1:8000/"))
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user « {login[0]} »  password « {login[1]} »"
+        )
+
+    # Progress ---------------------------------------------------------------
+
+    def step(self, label, loader, *args):
+        before = dict(self.created)
+        result = loader(*args)
+        made = {
+            kind: count - before.get(kind, 0)
+            for kind, count in self.created.items()
+            if count > before.get(kind, 0)
+        }
+        status = ", ".join(f"{kind}={count}" for kind, count in made.items())
+        self.stdout.write(f"  {label}: {'created ' + status if made else 'already present'}")
+        return result
+
+    def count_created(self, kind):
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+    # Helpers ----------------------------------------------------------------
+
+    def image(self, title, draw, *args):
+        """A Wagtail image found by title, or drawn with `draw(*args)` and saved once."""
+        model = get_image_model()
+        existing = model.objects.filter(title=title, collection=self.collection).first()
+        if existing:
+            return existing
+        image = model(title=title, collection=self.collection)
+        image.file = ImageFile(
+            io.BytesIO(self.drawing(draw, *args)), name=f"{slugify(title)[:60]}.jpg"
+        )
+        image.save()
+        self.count_created("images")
+        return image
+
+    def drawing(self, draw, *args):
+        """JPEG bytes of a drawing, from the cache when the same drawing was made before."""
+        path = DRAWING_CACHE / f"{draw.__name__}-{slugify('-'.join(args))}.jpg"
+        if path.exists():
+            return path.read_bytes()
+        data = images.to_jpeg_bytes(draw(*args))
+        DRAWING_CACHE.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return data
+
+    def child_page(self, parent, model, slug, **fields):
+        """The live child page with this slug, or a new one, published once."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        tags = fields.pop("tags", ())
+        artisans = fields.pop("artisans", ())
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        # Relations go into the first revision, so the editor opens what the public sees.
+        if tags:
+            page.tags.add(*tags)
+        if artisans:
+            page.artisans.set(artisans)
+        page.save_revision().publish()
+        self.count_created("pages")
+        return page
+
+    # Steps ------------------------------------------------------------------
+
+    def load_collection(self):
+        root = Collection.get_first_root_node()
+        existing = root.get_children().filter(name="Démo").first()
+        if existing:
+            return existing
+        self.count_created("collections")
+        return root.add_child(name="Démo")
+
+    def load_home(self):
+        for code, _name in settings.LANGUAGES:
+            if not Locale.objects.filter(language_code=code).exists():
+                Locale.objects.create(language_code=code)
+                self.count_created("locales")
+        root = Page.get_first_root_node()
+        home = HomePage.objects.child_of(root).first()
+        if home is None:
+            # Wagtail's install leaves a placeholder page; the demo home replaces it.
+            for placeholder in root.get_children().exact_type(Page):
+                placeholder.delete()
+            data = content.HOME
+            hero = self.image("Accueil", images.scene, data["hero_scene"], "accueil")
+            home = self.child_page(
+                root,
+                HomePage,
+                "accueil",
+                title=data["title"],
+                hero_heading=data["hero_heading"],
+                hero_text=data["hero_text"],
+                hero_image=hero,
+                hero_image_alt=data["hero_image_alt"],
+            )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if site.root_page_id != home.pk or site.site_name != content.SITE_NAME:
+            site.hostname, site.port = site.hostname or "localhost", site.port or 80
+            site.root_page, site.site_name = home, content.SITE_NAME
+            site.save()
+            self.count_created("sites")
+        return home
+
+    def load_workshops(self):
+        workshops = {}
+        for data in content.WORKSHOPS:
+            fields = {key: value for key, value in data.items() if key != "key"}
+            workshop, made = Workshop.objects.get_or_create(name=data["name"], defaults=fields)
+            if made:
+                self.count_created("workshops")
+            workshops[data["key"]] = workshop
+        return workshops
+
+    def load_categories(self):
+        categories = {}
+        for data in content.CATEGORIES:
+            category, made = ProductCategory.objects.get_or_create(slug=data["slug"], defaults=data)
+            if made:
+                self.count_created("categories")
+            categories[data["slug"]] = category
+        return categories
+
+    def load_shop_settings(self, home):
+        site = Site.objects.get(root_page=home)
+        _settings, made = ShopSettings.objects.get_or_create(site=site)
+        if made:
+            self.count_created("settings")
+
+    def load_indexes(self, home):
+        indexes = {}
+        for model, data in (
+            (StoryIndexPage, content.STORY_INDEX),
+            (ArtisanIndexPage, content.ARTISAN_INDEX),
+            (ProductIndexPage, content.PRODUCT_INDEX),
+        ):
+            indexes[data["slug"]] = self.child_page(
+                home,
+                model,
+                data["slug"],
+                title=data["title"],
+                intro=data["intro"],
+                show_in_menus=True,
+            )
+        return indexes
+
+    def load_artisans(self, index):
+        artisans = {}
+        for data in content.ARTISANS:
+            portrait = None
+            if data["portrait"] and data["consent"]["face"]:
+                initials = "".join(word[0] for word in data["display_name"].split()[:2]).upper()
+                portrait = self.image(
+                    f"Portrait {data['display_name']}",
+                    images.portrait_placeholder,
+                    initials,
+                    data["slug"],
+                )
+            artisans[data["slug"]] = self.child_page(
+                index,
+                ArtisanPage,
+                data["slug"],
+                title=data["display_name"],
+                workshop=self.workshops[data["workshop"]],
+                craft=data["craft"],
+                profile=data["profile"],
+                portrait=portrait,
+            )
+        return artisans
+
+    def load_products(self, index):
+        products = {}
+        for data in content.PRODUCTS:
+            existing = index.get_children().filter(slug=data["slug"]).first()
+            if existing:
+                products[data["slug"]] = existing.specific
+                continue
+            product = ProductPage(
+                slug=data["slug"],
+                title=data["title"],
+                artisan=self.artisans[data["artisan"]],
+                category=self.categories[data["category"]],
+                description=data["description"],
+                materials=data["materials"],
+                dimensions=data["dimensions"],
+                care_notes=data["care_notes"],
+                artisan_price=data["artisan_price"],
+                stock=data["stock"],
+                one_of_a_kind=data["one_of_a_kind"],
+            )
+            for number, suffix in enumerate(("", " (détail)")):
+                picture = self.image(
+                    f"{data['title']}{suffix}",
+                    images.product_photo,
+                    data["kind"],
+                    f"{data['slug']}-{number}",
+                )
+                product.gallery_images.add(
+                    ProductImage(image=picture, alt_text=data["alt"], sort_order=number)
+                )
+            index.add_child(instance=product)
+            product.save_revision().publish()
+            self.count_created("pages")
+            products[data["slug"]] = product
+        return products
+
+    def stream(self, blocks, key):
+        """Turn the content module's (type, value) blocks into StreamField raw data."""
+        raw = []
+        for number, (block_type, value) in enumerate(blocks):
+            value = value if isinstance(value, str) else dict(value)
+            if block_type in {"image"}:
+                value = self.image_block(value, f"{key}-{number}")
+            elif block_type == "gallery":
+                value = {
+                    "images": [
+                        self.image_block(item, f"{key}-{number}-{position}")
+                        for position, item in enumerate(value["images"])
+                    ]
+                }
+            elif block_type == "product_card":
+                value["product"] = self.products[value["product"]].pk
+            elif block_type == "product_row":
+                value["products"] = [self.products[slug].pk for slug in value["products"]]
+            elif block_type == "call_to_action":
+                value = {
+                    "heading": value["heading"],
+                    "text": value.get("text", ""),
+                    "button_label": value["button_label"],
+                    "page": self.page_by_slug(value["page"]).pk,
+                    "external_url": "",
+                }
+            raw.append({"type": block_type, "value": value})
+        return raw
+
+    def image_block(self, value, key):
+        picture = self.image(f"Illustration {key}", images.scene, value["scene"], key)
+        return {
+            "image": picture.pk,
+            "alt_text": value["alt_text"],
+            "caption": value.get("caption", ""),
+            "credit": value.get("credit", ""),
+        }
+
+    def page_by_slug(self, slug):
+        home = HomePage.objects.first()
+        return Page.objects.child_of(home).get(slug=slug)
+
+    def load_standard_pages(self, home):
+        pages = {}
+        for data in content.STANDARD_PAGES:
+            pages[data["slug"]] = self.child_page(
+                home,
+                StandardPage,
+                data["slug"],
+                title=data["title"],
+                intro=data["intro"],
+                body=self.stream(data["body"], data["slug"]),
+                show_in_menus=data["slug"] == "a-propos",
+            )
+        return pages
+
+    def load_impact(self, home):
+        data = content.IMPACT
+        return self.child_page(
+            home,
+            ImpactPage,
+            data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            body=self.stream(data["body"], data["slug"]),
+            show_in_menus=True,
+        )
+
+    def load_stories(self, index):
+        stories = {}
+        for data in content.STORIES:
+            existing = index.get_children().filter(slug=data["slug"]).first()
+            if existing:
+                stories[data["slug"]] = existing.specific
+                continue
+            hero = self.image(
+                f"Illustration {data['slug']}", images.scene, data["hero_scene"], data["slug"]
+            )
+            story = self.child_page(
+                index,
+                StoryPage,
+                data["slug"],
+                title=data["title"],
+                standfirst=data["standfirst"],
+                date=date.fromisoformat(data["date"]),
+                hero_image=hero,
+                hero_caption=data["hero_caption"],
+                hero_credit=data["hero_credit"],
+                body=self.stream(data["body"], data["slug"]),
+                tags=data["tags"],
+                artisans=[self.artisans[slug] for slug in data["artisans"]],
+            )
+            stories[data["slug"]] = story
+        return stories
+
+    def load_features(self, home):
+        if home.featured_stories.exists() or home.featured_products.exists():
+            return
+        newest = sorted(content.STORIES, key=lambda data: data["date"], reverse=True)[:3]
+        for order, data in enumerate(newest):
+            story = self.stories[data["slug"]]
+            home.featured_stories.add(HomeFeaturedStory(story=story, sort_order=order))
+        available = [data for data in content.PRODUCTS if data["stock"] > 0][:4]
+        for order, data in enumerate(available):
+            product = self.products[data["slug"]]
+            home.featured_products.add(HomeFeaturedProduct(product=product, sort_order=order))
+        home.save_revision().publish()
+        self.count_created("home features")
+
+    def load_admin(self):
+        user_model = get_user_model()
+        if user_model.objects.filter(username=ADMIN_USERNAME).exists():
+            password = (
+                ADMIN_PASSWORD_FILE.read_text().strip() if ADMIN_PASSWORD_FILE.exists() else None
+            )
+            return ADMIN_USERNAME, password or "(unchanged: see `manage.py changepassword admin`)"
+        password = secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(ADMIN_USERNAME, "admin@mainslibres.example", password)
+        ADMIN_PASSWORD_FILE.parent.mkdir(exist_ok=True)
+        ADMIN_PASSWORD_FILE.write_text(password)
+        self.count_created("users")
+        return ADMIN_USERNAME, password

@@ -1,0 +1,162 @@
+"""The home page, the impact page and plain editorial pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from shop.models import ProductPage
+from stories.blocks import EditorialStreamBlock
+from stories.models import StoryPage
+
+from .summary import catalogue_summary
+
+FEATURED_COUNT = 3
+
+
+class HomePage(Page):
+    """The front door: a welcome, featured stories and products, the impact in a sentence."""
+
+    hero_heading = models.CharField(_("welcome heading"), max_length=150)
+    hero_text = models.TextField(
+        _("welcome text"), max_length=500, help_text=_("Two or three sentences under the heading.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("welcome image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("welcome image alternative text"), max_length=250, blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading=_("Welcome"),
+        ),
+        InlinePanel(
+            "featured_stories",
+            label=_("Featured stories"),
+            help_text=_("Left empty, the newest stories are shown."),
+            max_num=6,
+        ),
+        InlinePanel(
+            "featured_products",
+            label=_("Featured products"),
+            help_text=_("Left empty, the newest available products are shown."),
+            max_num=8,
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "stories.StoryIndexPage",
+        "stories.ArtisanIndexPage",
+        "shop.ProductIndexPage",
+        "home.ImpactPage",
+        "home.StandardPage",
+    ]
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_story_pages(self):
+        chosen = [item.story for item in self.featured_stories.select_related("story__hero_image")]
+        chosen = [story for story in chosen if story.live]
+        if chosen:
+            return chosen
+        return list(
+            StoryPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("hero_image")
+            .order_by("-date")[:FEATURED_COUNT]
+        )
+
+    def featured_product_pages(self):
+        chosen = [item.product for item in self.featured_products.select_related("product")]
+        chosen = [product for product in chosen if product.live]
+        if chosen:
+            return chosen
+        return list(
+            ProductPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(stock__gt=0)
+            .prefetch_related("gallery_images__image")
+            .order_by("-first_published_at")[: FEATURED_COUNT + 1]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_stories"] = self.featured_story_pages()
+        context["featured_products"] = self.featured_product_pages()
+        context["summary"] = catalogue_summary()
+        return context
+
+
+class HomeFeaturedStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey(
+        "stories.StoryPage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [FieldPanel("story")]
+
+
+class HomeFeaturedProduct(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_products")
+    product = models.ForeignKey(
+        "shop.ProductPage", verbose_name=_("product"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [FieldPanel("product")]
+
+
+class ImpactPage(Page):
+    """What the shop does for the people who make its goods, in figures and words."""
+
+    intro = models.TextField(_("introduction"), max_length=600)
+    body = StreamField(EditorialStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "pages/impact_page.html"
+
+    class Meta:
+        verbose_name = _("impact page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["summary"] = catalogue_summary()
+        return context
+
+
+class StandardPage(Page):
+    """A plain page: about us, delivery, terms of sale, privacy."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(EditorialStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,37 @@
+"""The site's figures in a sentence, counted from what is published now."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from shop.models import ProductPage
+from stories.models import ArtisanPage
+
+
+@dataclass(frozen=True)
+class CatalogueSummary:
+    artisans: int
+    workshops: int
+    products_available: int
+    products_sold_out: int
+
+
+def catalogue_summary():
+    """Live artisans, their workshops and products, in two queries."""
+    artisans = ArtisanPage.objects.live().public()
+    artisan_figures = artisans.aggregate(
+        artisans=Count("pk", distinct=True), workshops=Count("workshop", distinct=True)
+    )
+    product_figures = (
+        ProductPage.objects.live()
+        .public()
+        .aggregate(
+            available=Count("pk", filter=Q(stock__gt=0)), sold_out=Count("pk", filter=Q(stock=0))
+        )
+    )
+    return CatalogueSummary(
+        artisans=artisan_figures["artisans"],
+        workshops=artisan_figures["workshops"],
+        products_available=product_figures["available"],
+        products_sold_out=product_figures["sold_out"],
+    )

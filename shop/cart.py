@@ -1,0 +1,151 @@
+"""The shopper's cart, kept in the session as product ids and quantities only.
+
+Prices are never stored here: every view recomputes them from the products and
+the site's settings through `shop.pricing`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import pricing
+from .models import ProductPage
+
+SESSION_KEY = "cart"
+
+
+@dataclass
+class CartLine:
+    """One product in the cart with today's price, and what is wrong with it if anything."""
+
+    product: ProductPage | None
+    product_id: int
+    quantity: int
+    breakdown: pricing.PriceBreakdown | None = None
+    problem: str = ""
+
+    @property
+    def line_total(self):
+        if self.breakdown is None or self.problem:
+            return 0
+        return pricing.line_total(self.breakdown.unit_price, self.quantity)
+
+    @property
+    def artisan_total(self):
+        if self.breakdown is None or self.problem:
+            return 0
+        return pricing.line_total(self.breakdown.artisan_price, self.quantity)
+
+    @property
+    def markup_total(self):
+        return self.line_total - self.artisan_total
+
+    @property
+    def max_quantity(self):
+        return self.product.orderable_quantity if self.product else 0
+
+
+@dataclass
+class CartSummary:
+    """The cart's lines priced now, with totals built by `shop.pricing`."""
+
+    lines: list[CartLine] = field(default_factory=list)
+
+    @property
+    def payable_lines(self):
+        return [line for line in self.lines if not line.problem]
+
+    @property
+    def has_problems(self):
+        return any(line.problem for line in self.lines)
+
+    @property
+    def total(self):
+        return pricing.order_total(line.line_total for line in self.lines)
+
+    @property
+    def artisan_total(self):
+        return pricing.order_total(line.artisan_total for line in self.lines)
+
+    @property
+    def markup_total(self):
+        return pricing.order_total(line.markup_total for line in self.lines)
+
+    @property
+    def item_count(self):
+        return sum(line.quantity for line in self.lines)
+
+
+class Cart:
+    """Read and change the cart held in a session."""
+
+    def __init__(self, session):
+        self.session = session
+
+    def _raw(self):
+        raw = self.session.get(SESSION_KEY)
+        return raw if isinstance(raw, dict) else {}
+
+    def quantities(self):
+        """{product_id: quantity}, skipping anything malformed in the session."""
+        result = {}
+        for key, entry in self._raw().items():
+            quantity = entry.get("quantity") if isinstance(entry, dict) else None
+            if str(key).isdigit() and isinstance(quantity, int) and quantity > 0:
+                result[int(key)] = quantity
+        return result
+
+    def story_for(self, product_id):
+        """The story the shopper came from when adding this product, if any."""
+        entry = self._raw().get(str(product_id))
+        story_id = entry.get("story") if isinstance(entry, dict) else None
+        return story_id if isinstance(story_id, int) else None
+
+    def count(self):
+        return sum(self.quantities().values())
+
+    def _save(self, raw):
+        self.session[SESSION_KEY] = raw
+        self.session.modified = True
+
+    def set(self, product_id, quantity, story_id=None):
+        """Put `quantity` of a product in the cart (validated by the caller)."""
+        raw = self._raw()
+        entry = raw.get(str(product_id)) if isinstance(raw.get(str(product_id)), dict) else {}
+        entry["quantity"] = quantity
+        if story_id is not None:
+            entry["story"] = story_id
+        raw[str(product_id)] = entry
+        self._save(raw)
+
+    def remove(self, product_id):
+        raw = self._raw()
+        raw.pop(str(product_id), None)
+        self._save(raw)
+
+    def clear(self):
+        self._save({})
+
+    def summary(self, shop_settings):
+        """Price every line now, flagging products that vanished, sold out or ran short."""
+        quantities = self.quantities()
+        products = ProductPage.objects.live().public().in_bulk(list(quantities))
+        lines = []
+        for product_id, quantity in quantities.items():
+            product = products.get(product_id)
+            line = CartLine(product=product, product_id=product_id, quantity=quantity)
+            if product is None:
+                line.problem = _("This product is no longer for sale.")
+            else:
+                line.breakdown = shop_settings.breakdown(product.artisan_price)
+                if product.stock == 0:
+                    line.problem = _("This piece has been sold.")
+                elif quantity > product.stock:
+                    line.problem = ngettext(
+                        "Only %(count)d piece left: please lower the quantity.",
+                        "Only %(count)d pieces left: please lower the quantity.",
+                        product.stock,
+                    ) % {"count": product.stock}
+            lines.append(line)
+        return CartSummary(lines=lines)

@@ -1,0 +1,157 @@
+"""StreamField blocks for editorial pages: stories, standard pages, the impact page.
+
+The product blocks live here rather than in `shop` because stories point at
+products, never the other way round (see DESIGN.md, "How the apps lean on each other").
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+BLOCK_TEMPLATES = "components/streamfield/blocks"
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with the alternative text screen-reader users hear, a caption and a credit."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Photo credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = f"{BLOCK_TEMPLATES}/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A pull quote, with who said it."""
+
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Pull quote")
+        template = f"{BLOCK_TEMPLATES}/quote_block.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    """Several images shown together."""
+
+    images = blocks.ListBlock(ImageBlock(), min_num=2, label=_("Images"))
+
+    class Meta:
+        icon = "grip"
+        label = _("Gallery")
+        template = f"{BLOCK_TEMPLATES}/gallery_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from a provider such as YouTube or Vimeo, with a caption."""
+
+    video = EmbedBlock(label=_("Video URL"), help_text=_("For example a YouTube or Vimeo link."))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = f"{BLOCK_TEMPLATES}/video_block.html"
+
+
+class ProductCardBlock(blocks.StructBlock):
+    """One product shown live: picture, price, sold state and an add-to-cart button."""
+
+    product = blocks.PageChooserBlock(page_type="shop.ProductPage", label=_("Product"))
+    text = blocks.CharBlock(
+        label=_("Sentence shown with the product"),
+        required=False,
+        max_length=200,
+    )
+
+    class Meta:
+        icon = "tag"
+        label = _("Product card")
+        template = f"{BLOCK_TEMPLATES}/product_card_block.html"
+
+
+class ProductRowBlock(blocks.StructBlock):
+    """ "Shop this story": several products in a row."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    products = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="shop.ProductPage"),
+        min_num=1,
+        max_num=8,
+        label=_("Products"),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Product row")
+        template = f"{BLOCK_TEMPLATES}/product_row_block.html"
+
+
+class LinkStructValue(blocks.StructValue):
+    """The URL of a call to action, whichever way the editor gave it."""
+
+    def url(self):
+        page = self.get("page")
+        if page:
+            return page.url
+        return self.get("external_url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A short invitation with one button, to a page of the site or elsewhere."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Page of the site"), required=False)
+    external_url = blocks.URLBlock(label=_("Or an external link"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("external_url")):
+            message = _("Choose either a page of the site or an external link.")
+            raise blocks.StructBlockValidationError(block_errors={"page": ValidationError(message)})
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = f"{BLOCK_TEMPLATES}/call_to_action_block.html"
+        value_class = LinkStructValue
+
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"]
+
+
+class EditorialStreamBlock(blocks.StreamBlock):
+    """The blocks every editorial page offers."""
+
+    text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        label=_("Text"),
+        template=f"{BLOCK_TEMPLATES}/text_block.html",
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    gallery = GalleryBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+
+
+class StoryStreamBlock(EditorialStreamBlock):
+    """A story's body: editorial blocks plus the products the story sells."""
+
+    product_card = ProductCardBlock()
+    product_row = ProductRowBlock()

@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages migrate demo run test lint ci bench clean
+.PHONY: help install messages translations migrate demo run test lint ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -21,6 +21,9 @@ install: $(BIN)/.installed ## Create .venv and install the pinned requirements
 
 messages: install ## Compile the French and English translations
 	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
+
+translations: install ## Collect new interface strings into locale/*/django.po (then translate the French)
+	$(MANAGE) makemessages -l fr -l en --no-location --no-obsolete --ignore=.venv --ignore=home/demo --ignore=var
 
 migrate: messages ## Create or update the local SQLite database
 	$(MANAGE) migrate --noinput --verbosity=0

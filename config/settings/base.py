@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.security.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -158,6 +160,34 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+
+# Security headers. Public pages load nothing from elsewhere but embedded videos,
+# and forms may only post here or be redirected to Stripe's hosted checkout.
+MEDIA_ORIGIN = env_str("MEDIA_ORIGIN")  # e.g. https://media.example.org when media is on S3
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "style-src": ["'self'"],
+    "script-src": ["'self'"],
+    "frame-src": [
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
+    "form-action": ["'self'", "https://checkout.stripe.com"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+CSP_EXCLUDED_PREFIXES = ("/admin/", "/documents/")
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Rate limits per client address: (requests, seconds).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+RATE_LIMITS = {"shop": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60)}
+ADMIN_LOGIN_THROTTLE = (5, 15 * 60)  # failed logins per address and username
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Mains Libres")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -21,3 +21,5 @@ STRIPE_WEBHOOK_SECRET = "whsec_test_only"  # noqa: S105
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Tests post far more often than a shopper; the rate-limit tests set their own limits.
+RATE_LIMITS = {"shop": (10_000, 60)}

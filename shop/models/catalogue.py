@@ -1,20 +1,59 @@
 """The catalogue: product categories, the product index and product pages."""
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from .. import pricing
+from ..filters import ProductFilterForm
+from .settings import ShopSettings
 
 PRODUCTS_PER_PAGE = 24
 # A shopper buys at most this many of one product at once (wholesale goes through staff).
 MAX_QUANTITY_PER_LINE = 20
+# At or below this stock, shoppers read « plus que 3 » instead of « en stock ».
+LOW_STOCK = 5
+# The largest integer PostgreSQL's `integer` holds: SQLite would take more, so we refuse it
+# in the admin to keep both databases alike.
+LARGEST_INTEGER = 2_147_483_647
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+# The renditions `components/product_card.html` asks for (`fill-{400x400,800x800} format-webp`):
+# listings prefetch exactly these, so a grid of cards costs no query per card.
+CARD_IMAGE_FILTERS = ("fill-400x400|format-webp", "fill-800x800|format-webp")
+# The large picture a product page's gallery links to (`max-1600x1600 format-webp` there).
+GALLERY_LARGE_FILTER = "max-1600x1600|format-webp"
+
+PRICE_NEGATIVE_MESSAGE = _("The artisan's price cannot be negative.")
+PRICE_ZERO_MESSAGE = _("Enter the artisan's price: a piece cannot be given away for nothing.")
+PRICE_INVALID_MESSAGE = _(
+    "Enter the artisan's price as a whole number in the currency's smallest unit, without "
+    "spaces (for example 45000 for 45 000 FCFA, or 1250 for 12,50 €)."
+)
+STOCK_NEGATIVE_MESSAGE = _("The stock cannot be below 0 (0 means the piece is sold).")
+STOCK_INVALID_MESSAGE = _("Enter the stock as a whole number of pieces, 0 or more.")
+TOO_LARGE_MESSAGE = _("This number is too large.")
+ONE_OF_A_KIND_STOCK_MESSAGE = _(
+    "A one-of-a-kind piece has a stock of 1 (or 0 once sold). Untick « one of a kind » for "
+    "pieces made in several copies."
+)
 
 
 @register_snippet
@@ -22,7 +61,12 @@ class ProductCategory(models.Model):
     """A family of products shoppers filter by: art, furniture, clothing, decor..."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Used in catalogue addresses, e.g. « ?category=mobilier »."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
@@ -35,8 +79,29 @@ class ProductCategory(models.Model):
         return self.name
 
 
+def with_card_data(products):
+    """Products with everything a product card shows, in a fixed number of queries.
+
+    The artisan and category come in the same query; the gallery pictures, and the card
+    renditions of their images, in two more, whatever the number of products. (Galleries are
+    short: fetching every picture is simpler than picking the first one in SQL.)
+    """
+    rendition_model = get_image_model().get_rendition_model()
+    return products.select_related("artisan", "category").prefetch_related(
+        models.Prefetch(
+            "gallery_images",
+            queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk"),
+        ),
+        models.Prefetch(
+            "gallery_images__image__renditions",
+            queryset=rendition_model.objects.filter(filter_spec__in=CARD_IMAGE_FILTERS),
+            to_attr="prefetched_renditions",
+        ),
+    )
+
+
 class ProductIndexPage(Page):
-    """The catalogue: every product, sold pieces kept visible."""
+    """The catalogue: every product, filtered and sorted with plain links; sold pieces stay."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -50,20 +115,72 @@ class ProductIndexPage(Page):
         verbose_name = _("product index")
 
     def products(self):
-        return (
-            ProductPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("artisan", "category")
-            .prefetch_related("gallery_images__image")
-            .order_by("-first_published_at", "-pk")
+        """The live, public products of this catalogue, in no particular order."""
+        return ProductPage.objects.child_of(self).live().public()
+
+    def filter_form(self, request, products, currency):
+        """The filter form bound to the request, offering only what this catalogue holds."""
+        artisan_model = ProductPage.artisan_model()
+        workshop_model = ProductPage.workshop_model()
+        return ProductFilterForm(
+            request.GET,
+            categories=ProductCategory.objects.filter(pk__in=products.values("category_id")),
+            workshops=workshop_model.objects.filter(
+                pk__in=products.values("artisan__workshop_id")
+            ).order_by("name"),
+            artisans=artisan_model.objects.filter(pk__in=products.values("artisan_id")).order_by(
+                "title"
+            ),
+            currency=currency,
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_number = request.GET.get("page")
-        context["products"] = Paginator(self.products(), PRODUCTS_PER_PAGE).get_page(page_number)
+        shop_settings = ShopSettings.for_request(request)
+        products = self.products()
+        form = self.filter_form(request, products, shop_settings.currency)
+        # Invalid values are reported beside their field and left out; the rest still applies.
+        form.is_valid()
+        listing = form.apply(
+            products.annotate(shopper_price=shop_settings.unit_price_expression()),
+            price_field="shopper_price",
+        )
+        page = Paginator(with_card_data(listing), PRODUCTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        query = form.canonical_query()
+        canonical_query = {**query, "page": page.number} if page.number > 1 else query
+        context.update(
+            products=page,
+            filter_form=form,
+            is_filtered=form.is_filtered(),
+            query_string=urlencode(query),
+            canonical_url=self.get_full_url(request)
+            + (f"?{urlencode(canonical_query)}" if canonical_query else ""),
+        )
         return context
+
+
+@dataclass(frozen=True)
+class Availability:
+    """What shoppers read about a product's stock, and its schema.org equivalent."""
+
+    code: str  # "sold", "one_of_a_kind", "low" or "in_stock"
+    label: str
+    schema_org: str
+
+
+class ProductPageForm(WagtailAdminPageForm):
+    """The product editor's form, with messages an editor understands for price and stock."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["artisan_price"].error_messages.update(
+            {"invalid": PRICE_INVALID_MESSAGE, "min_value": PRICE_NEGATIVE_MESSAGE}
+        )
+        self.fields["stock"].error_messages.update(
+            {"invalid": STOCK_INVALID_MESSAGE, "min_value": STOCK_NEGATIVE_MESSAGE}
+        )
 
 
 class ProductPage(Page):
@@ -92,18 +209,26 @@ class ProductPage(Page):
     care_notes = models.TextField(_("care notes"), blank=True)
     artisan_price = models.PositiveIntegerField(
         _("artisan's price"),
+        validators=[
+            MinValueValidator(1, message=PRICE_ZERO_MESSAGE),
+            MaxValueValidator(LARGEST_INTEGER, message=TOO_LARGE_MESSAGE),
+        ],
         help_text=_(
             "What the artisan receives for one piece, in the currency's smallest unit. "
             "The shop's markup is added on top."
         ),
     )
     stock = models.PositiveIntegerField(
-        _("stock"), default=1, help_text=_("Pieces available for sale. 0 means sold.")
+        _("stock"),
+        default=1,
+        validators=[MaxValueValidator(LARGEST_INTEGER, message=TOO_LARGE_MESSAGE)],
+        help_text=_("Pieces available for sale. 0 means sold."),
     )
     one_of_a_kind = models.BooleanField(
         _("one of a kind"), default=False, help_text=_("A unique piece: its stock is 1 until sold.")
     )
 
+    base_form_class = ProductPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("artisan"),
@@ -137,6 +262,21 @@ class ProductPage(Page):
         verbose_name = _("product")
         verbose_name_plural = _("products")
 
+    @classmethod
+    def artisan_model(cls):
+        """The artisan model, reached through the foreign key so `shop` never imports `stories`."""
+        return cls._meta.get_field("artisan").related_model
+
+    @classmethod
+    def workshop_model(cls):
+        """The workshop model, reached through the artisan's foreign key."""
+        return cls.artisan_model()._meta.get_field("workshop").related_model
+
+    def clean(self):
+        super().clean()
+        if self.one_of_a_kind and self.stock is not None and self.stock > 1:
+            raise ValidationError({"stock": ONE_OF_A_KIND_STOCK_MESSAGE})
+
     @property
     def is_sold(self):
         return self.stock == 0
@@ -145,6 +285,20 @@ class ProductPage(Page):
     def orderable_quantity(self):
         """The most a shopper may put in the cart now."""
         return min(self.stock, MAX_QUANTITY_PER_LINE)
+
+    @property
+    def availability(self):
+        """« Vendu », « Pièce unique », « Plus que 3 » or « En stock », for cards and pages."""
+        if self.stock == 0:
+            return Availability("sold", _("Sold"), "https://schema.org/SoldOut")
+        if self.one_of_a_kind:
+            return Availability("one_of_a_kind", _("One of a kind"), "https://schema.org/InStock")
+        if self.stock <= LOW_STOCK:
+            label = ngettext("%(counter)s left", "%(counter)s left", self.stock) % {
+                "counter": self.stock
+            }
+            return Availability("low", label, "https://schema.org/LimitedAvailability")
+        return Availability("in_stock", _("In stock"), "https://schema.org/InStock")
 
     @cached_property
     def main_image(self):
@@ -155,6 +309,74 @@ class ProductPage(Page):
     def main_image_alt(self):
         first = next(iter(self.gallery_images.all()), None)
         return first.alt_text if first else ""
+
+    def gallery(self):
+        """The gallery pictures in order, with every rendition fetched in the same two queries."""
+        return list(
+            self.gallery_images.select_related("image")
+            .prefetch_related(
+                models.Prefetch(
+                    "image__renditions",
+                    queryset=get_image_model().get_rendition_model().objects.all(),
+                    to_attr="prefetched_renditions",
+                )
+            )
+            .order_by("sort_order", "pk")
+        )
+
+    def artisan_available_url(self):
+        """The catalogue filtered on this piece's artisan and on available pieces, if any.
+
+        Where a shopper goes from a sold piece; None when the artisan has nothing else for sale.
+        """
+        if self.artisan_id is None:
+            return None
+        others = (
+            ProductPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .filter(artisan_id=self.artisan_id, stock__gt=0)
+        )
+        if not others.exists():
+            return None
+        query = urlencode({"artisan": self.artisan_id, "available": 1})
+        return f"{self.get_parent().url}?{query}"
+
+    def structured_data(self, *, unit_price, currency, url, image_urls):
+        """schema.org `Product` data for search engines (see the template tag that prints it).
+
+        The price is in major units with a dot ("49500", "12.50"), as schema.org asks. The
+        artisan is left out: who may be named is for the consent rules of the artisan's page.
+        """
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": self.title,
+            "description": Truncator(get_text_for_indexing(self.description)).chars(500),
+            "url": url,
+            "sku": str(self.pk),
+            "image": list(image_urls),
+            "offers": {
+                "@type": "Offer",
+                "url": url,
+                "price": pricing.minor_to_major_text(unit_price, currency),
+                "priceCurrency": currency,
+                "availability": self.availability.schema_org,
+                "itemCondition": "https://schema.org/NewCondition",
+            },
+        }
+        if self.category_id:
+            data["category"] = self.category.name
+        if self.materials:
+            data["material"] = self.materials
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery"] = self.gallery()
+        if self.is_sold:
+            context["artisan_available_url"] = self.artisan_available_url()
+        return context
 
 
 class ProductImage(Orderable):

@@ -38,11 +38,13 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 # The renditions `components/product_card.html` asks for (`fill-{400x400,800x800} format-webp`):
 # listings prefetch exactly these, so a grid of cards costs no query per card.
 CARD_IMAGE_FILTERS = ("fill-400x400|format-webp", "fill-800x800|format-webp")
-# The large picture a product page's gallery links to (`max-1600x1600 format-webp` there).
-GALLERY_LARGE_FILTER = "max-1600x1600|format-webp"
+# The large picture a product page's gallery links to (`max-1200x1200 format-webp` there): the
+# main picture's largest rendition, so a gallery draws as few pictures as possible.
+GALLERY_LARGE_FILTER = "max-1200x1200|format-webp"
 
-PRICE_NEGATIVE_MESSAGE = _("The artisan's price cannot be negative.")
-PRICE_ZERO_MESSAGE = _("Enter the artisan's price: a piece cannot be given away for nothing.")
+PRICE_MINIMUM_MESSAGE = _(
+    "The artisan's price must be at least 1: it can be neither negative nor zero."
+)
 PRICE_INVALID_MESSAGE = _(
     "Enter the artisan's price as a whole number in the currency's smallest unit, without "
     "spaces (for example 45000 for 45 000 FCFA, or 1250 for 12,50 €)."
@@ -176,7 +178,7 @@ class ProductPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["artisan_price"].error_messages.update(
-            {"invalid": PRICE_INVALID_MESSAGE, "min_value": PRICE_NEGATIVE_MESSAGE}
+            {"invalid": PRICE_INVALID_MESSAGE, "min_value": PRICE_MINIMUM_MESSAGE}
         )
         self.fields["stock"].error_messages.update(
             {"invalid": STOCK_INVALID_MESSAGE, "min_value": STOCK_NEGATIVE_MESSAGE}
@@ -210,7 +212,7 @@ class ProductPage(Page):
     artisan_price = models.PositiveIntegerField(
         _("artisan's price"),
         validators=[
-            MinValueValidator(1, message=PRICE_ZERO_MESSAGE),
+            MinValueValidator(1, message=PRICE_MINIMUM_MESSAGE),
             MaxValueValidator(LARGEST_INTEGER, message=TOO_LARGE_MESSAGE),
         ],
         help_text=_(

@@ -12,7 +12,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .. import pricing
 
-RATE_RANGE_MESSAGE = _("The markup rate must lie between 0 and 100 %.")
+# No « % » sign: validators format their message with « % » and would choke on it.
+RATE_RANGE_MESSAGE = _("The markup rate must lie between 0 and 100.")
 RATE_DECIMALS_MESSAGE = _("The markup rate has at most two decimals, for example 12.5.")
 RATE_INVALID_MESSAGE = _("Enter the markup rate as a number, for example 10 or 12.5.")
 DELIVERY_FEE_MESSAGE = _("The delivery fee cannot be negative.")

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 
 from .. import pricing
 from ..models import ShopSettings
-from ..models.catalogue import GALLERY_LARGE_FILTER
+from ..models.products import GALLERY_LARGE_FILTER
 
 register = template.Library()
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from shop import pricing
 from shop.models import ProductCategory, ProductImage, ProductIndexPage, ProductPage, ShopSettings
-from shop.models.catalogue import LARGEST_INTEGER, PRODUCTS_PER_PAGE
+from shop.models.catalogue import PRODUCTS_PER_PAGE
+from shop.models.products import LARGEST_INTEGER
 
 pytestmark = pytest.mark.django_db
 

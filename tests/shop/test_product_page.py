@@ -264,3 +264,15 @@ def test_product_page_queries_do_not_grow_with_the_gallery(client):
     with_six = count()
     assert len(soup(client.get(product.url)).select(".product__thumbnails li")) == 5
     assert with_two == with_six <= 25
+
+
+def test_a_product_without_artisan_category_or_pictures_still_renders(client):
+    product = ProductPage.objects.live().filter(stock=0).first()
+    ProductPage.objects.filter(pk=product.pk).update(artisan=None, category=None)
+    product.gallery_images.all().delete()
+    html = soup(client.get(product.url))
+    assert html.select_one(".availability").get_text(strip=True) == "Vendu"
+    data = structured_data(html)
+    assert data["image"] == [] and "category" not in data
+    catalogue = soup(client.get(f"{ProductIndexPage.objects.get().url}?page=2"))
+    assert product.title in catalogue.get_text()

@@ -8,7 +8,32 @@ never re-derive a price.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.db import models
+from django.db.models.functions import Cast
+
+# ISO 4217 codes of the circulating currencies a shop can price goods in. Left out on purpose:
+# fund and accounting units (BOV, CHE, CHW, CLF, COU, MXV, USN, UYI, UYW), precious metals,
+# test and bond codes (XAG, XAU, XBA-XBD, XDR, XPD, XPT, XSU, XTS, XUA, XXX), and withdrawn
+# currencies (ANG, CUC, HRK, SLL, ZWL: replaced by XCG, CUP, EUR, SLE and ZWG).
+ISO_4217_CURRENCIES = frozenset(
+    {
+        "AED", "AFN", "ALL", "AMD", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+        "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+        "CAD", "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK",
+        "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP",
+        "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD",
+        "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD",
+        "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD",
+        "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN",
+        "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG",
+        "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP",
+        "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND",
+        "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VED", "VES",
+        "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+    }
+)  # fmt: skip
 
 # Stripe's zero-decimal currencies: amounts are already in whole units.
 ZERO_DECIMAL_CURRENCIES = frozenset(
@@ -37,8 +62,16 @@ SYMBOL_FIRST_IN_ENGLISH = frozenset({"EUR", "USD", "GBP", "JPY"})
 CFA_PER_EURO = Decimal("655.957")
 CFA_CURRENCIES = frozenset({"XOF", "XAF"})
 
+# 100 % is 10 000 basis points: a rate with two decimals is a whole number of them.
+BASIS_POINTS_PER_UNIT = 10_000
+
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
+
+
+def is_currency_code(code):
+    """Whether `code` is the ISO 4217 code of a circulating currency (upper case, e.g. XOF)."""
+    return isinstance(code, str) and code in ISO_4217_CURRENCIES
 
 
 def currency_exponent(currency):
@@ -51,18 +84,24 @@ def currency_exponent(currency):
     return 2
 
 
+def currency_symbol(currency):
+    """What readers see after an amount: « FCFA », « € », or the code itself."""
+    code = currency.upper()
+    return CURRENCY_SYMBOLS.get(code, code)
+
+
 def rate_basis_points(rate):
     """A percentage (Decimal, int or numeric string, at most 2 decimals) as basis points."""
-    if isinstance(rate, float):
+    if isinstance(rate, float | bool):
         raise TypeError("Markup rates must be Decimal, int or str, never float.")
     try:
         scaled = Decimal(rate) * 100
     except (InvalidOperation, TypeError) as error:
         raise ValueError(f"Invalid markup rate: {rate!r}") from error
-    if scaled != scaled.to_integral_value():
+    if not scaled.is_finite() or scaled != scaled.to_integral_value():
         raise ValueError(f"A markup rate has at most two decimals: {rate!r}")
     points = int(scaled)
-    if not 0 <= points <= 10_000:
+    if not 0 <= points <= BASIS_POINTS_PER_UNIT:
         raise ValueError(f"A markup rate lies between 0 and 100 %: {rate!r}")
     return points
 
@@ -79,12 +118,27 @@ def markup_amount(artisan_price, rate):
     _check_amount(artisan_price, "artisan_price")
     points = rate_basis_points(rate)
     # Integer half-up rounding: add half the divisor before flooring.
-    return (artisan_price * points + 5_000) // 10_000
+    return (artisan_price * points + BASIS_POINTS_PER_UNIT // 2) // BASIS_POINTS_PER_UNIT
 
 
 def unit_price(artisan_price, rate):
     """What the shopper pays for one unit: the artisan's price plus the markup."""
     return artisan_price + markup_amount(artisan_price, rate)
+
+
+def unit_price_expression(rate, artisan_price="artisan_price"):
+    """`unit_price()` as a database expression, to filter and sort products by what shoppers pay.
+
+    The same integer formula as `markup_amount()`: (price × points + 5 000) ÷ 10 000 with
+    integer division, which floors on non-negative integers in SQLite and PostgreSQL.
+    The price is widened to a 64-bit integer first so that price × points cannot overflow
+    PostgreSQL's 32-bit `integer`. Tests check it agrees with `unit_price()`.
+    """
+    points = rate_basis_points(rate)
+    price = models.F(artisan_price) if isinstance(artisan_price, str) else artisan_price
+    wide_price = Cast(price, output_field=models.BigIntegerField())
+    markup = (wide_price * points + BASIS_POINTS_PER_UNIT // 2) / BASIS_POINTS_PER_UNIT
+    return models.ExpressionWrapper(wide_price + markup, output_field=models.BigIntegerField())
 
 
 def line_total(unit_amount, quantity):
@@ -124,12 +178,40 @@ def price_breakdown(artisan_price, rate):
     )
 
 
+def major_to_minor(major, currency):
+    """Minor units for an amount in major units (int or Decimal: 12.5 EUR → 1250).
+
+    Raises ValueError when the amount is negative or has more decimals than the currency
+    (12.5 XOF does not exist), TypeError for floats.
+    """
+    if isinstance(major, float | bool) or not isinstance(major, int | Decimal):
+        raise TypeError(f"Amounts in major units are int or Decimal, not {type(major).__name__}.")
+    scaled = Decimal(major).scaleb(currency_exponent(currency))
+    if not scaled.is_finite() or scaled != scaled.to_integral_value():
+        raise ValueError(f"Too many decimals for {currency}: {major}")
+    if scaled < 0:
+        raise ValueError(f"Amounts cannot be negative: {major}")
+    return int(scaled)
+
+
+def minor_to_major_text(amount, currency):
+    """Major units as digits and a dot, for machines: 1250 EUR → "12.50", 49500 XOF → "49500"."""
+    _check_amount(amount)
+    exponent = currency_exponent(currency)
+    whole, fraction = divmod(amount, 10**exponent)
+    return f"{whole}.{str(fraction).rjust(exponent, '0')}" if exponent else str(whole)
+
+
 def _group_digits(digits, separator):
     groups = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
     return separator.join(groups) or "0"
+
+
+def _is_english(language):
+    return (language or "fr").lower().startswith("en")
 
 
 def format_money(amount, currency, language="fr"):
@@ -139,15 +221,23 @@ def format_money(amount, currency, language="fr"):
     exponent = currency_exponent(code)
     sign = "-" if amount < 0 else ""
     whole, fraction = divmod(abs(amount), 10**exponent)
-    english = (language or "fr").lower().startswith("en")
+    english = _is_english(language)
     thousands, decimal_mark = (",", ".") if english else (NARROW_NBSP, ",")
     number = _group_digits(str(whole), thousands)
     if exponent:
         number += decimal_mark + str(fraction).rjust(exponent, "0")
-    symbol = CURRENCY_SYMBOLS.get(code, code)
+    symbol = currency_symbol(code)
     if english and code in SYMBOL_FIRST_IN_ENGLISH:
         return f"{sign}{symbol}{number}"
     return f"{sign}{number}{NBSP}{symbol}"
+
+
+def format_decimal(value, language="fr"):
+    """A Decimal for readers, without trailing zeros: "655,957" in French, "655.957" in English."""
+    if not isinstance(value, Decimal | int) or isinstance(value, bool):
+        raise TypeError(f"format_decimal takes Decimal or int, not {type(value).__name__}.")
+    text = format(Decimal(value).normalize(), "f")
+    return text if _is_english(language) else text.replace(".", ",")
 
 
 def approximate_euros(amount, currency):
@@ -155,5 +245,5 @@ def approximate_euros(amount, currency):
     if currency.upper() not in CFA_CURRENCIES:
         return None
     _check_amount(amount)
-    cents = (Decimal(amount) * 100 / CFA_PER_EURO).quantize(Decimal(1), rounding="ROUND_HALF_UP")
+    cents = (Decimal(amount) * 100 / CFA_PER_EURO).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return int(cents)

@@ -1,10 +1,5 @@
-from .catalogue import (
-    MAX_QUANTITY_PER_LINE,
-    ProductCategory,
-    ProductImage,
-    ProductIndexPage,
-    ProductPage,
-)
+from .catalogue import ProductCategory, ProductIndexPage
+from .products import MAX_QUANTITY_PER_LINE, ProductImage, ProductPage
 from .settings import ShopSettings
 
 __all__ = [

@@ -1,20 +1,25 @@
-"""The catalogue: product categories, the product index and product pages."""
+"""The catalogue: product categories and the product index with its filters."""
+
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
-from wagtail.search import index
+from wagtail.images import get_image_model
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from ..filters import ProductFilterForm
+from .products import RICH_TEXT_FEATURES, ProductImage, ProductPage
+from .settings import ShopSettings
+
 PRODUCTS_PER_PAGE = 24
-# A shopper buys at most this many of one product at once (wholesale goes through staff).
-MAX_QUANTITY_PER_LINE = 20
-RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+# The renditions `components/product_card.html` asks for (`fill-{400x400,800x800} format-webp`):
+# listings prefetch exactly these, so a grid of cards costs no query per card.
+CARD_IMAGE_FILTERS = ("fill-400x400|format-webp", "fill-800x800|format-webp")
 
 
 @register_snippet
@@ -22,7 +27,12 @@ class ProductCategory(models.Model):
     """A family of products shoppers filter by: art, furniture, clothing, decor..."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Used in catalogue addresses, e.g. « ?category=mobilier »."),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
@@ -35,8 +45,29 @@ class ProductCategory(models.Model):
         return self.name
 
 
+def with_card_data(products):
+    """Products with everything a product card shows, in a fixed number of queries.
+
+    The artisan and category come in the same query; the gallery pictures, and the card
+    renditions of their images, in two more, whatever the number of products. (Galleries are
+    short: fetching every picture is simpler than picking the first one in SQL.)
+    """
+    rendition_model = get_image_model().get_rendition_model()
+    return products.select_related("artisan", "category").prefetch_related(
+        models.Prefetch(
+            "gallery_images",
+            queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk"),
+        ),
+        models.Prefetch(
+            "gallery_images__image__renditions",
+            queryset=rendition_model.objects.filter(filter_spec__in=CARD_IMAGE_FILTERS),
+            to_attr="prefetched_renditions",
+        ),
+    )
+
+
 class ProductIndexPage(Page):
-    """The catalogue: every product, sold pieces kept visible."""
+    """The catalogue: every product, filtered and sorted with plain links; sold pieces stay."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -50,124 +81,47 @@ class ProductIndexPage(Page):
         verbose_name = _("product index")
 
     def products(self):
-        return (
-            ProductPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("artisan", "category")
-            .prefetch_related("gallery_images__image")
-            .order_by("-first_published_at", "-pk")
+        """The live, public products of this catalogue, in no particular order."""
+        return ProductPage.objects.child_of(self).live().public()
+
+    def filter_form(self, request, products, currency):
+        """The filter form bound to the request, offering only what this catalogue holds."""
+        artisan_model = ProductPage.artisan_model()
+        workshop_model = ProductPage.workshop_model()
+        return ProductFilterForm(
+            request.GET,
+            categories=ProductCategory.objects.filter(pk__in=products.values("category_id")),
+            workshops=workshop_model.objects.filter(
+                pk__in=products.values("artisan__workshop_id")
+            ).order_by("name"),
+            artisans=artisan_model.objects.filter(pk__in=products.values("artisan_id")).order_by(
+                "title"
+            ),
+            currency=currency,
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_number = request.GET.get("page")
-        context["products"] = Paginator(self.products(), PRODUCTS_PER_PAGE).get_page(page_number)
+        shop_settings = ShopSettings.for_request(request)
+        products = self.products()
+        form = self.filter_form(request, products, shop_settings.currency)
+        # Invalid values are reported beside their field and left out; the rest still applies.
+        form.is_valid()
+        listing = form.apply(
+            products.annotate(shopper_price=shop_settings.unit_price_expression()),
+            price_field="shopper_price",
+        )
+        page = Paginator(with_card_data(listing), PRODUCTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        query = form.canonical_query()
+        canonical_query = {**query, "page": page.number} if page.number > 1 else query
+        context.update(
+            products=page,
+            filter_form=form,
+            is_filtered=form.is_filtered(),
+            query_string=urlencode(query),
+            canonical_url=self.get_full_url(request)
+            + (f"?{urlencode(canonical_query)}" if canonical_query else ""),
+        )
         return context
-
-
-class ProductPage(Page):
-    """One piece for sale: who made it, what it is, what it costs and why."""
-
-    artisan = models.ForeignKey(
-        "stories.ArtisanPage",
-        verbose_name=_("artisan"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="products",
-        help_text=_("Who made this piece. They receive the artisan's price of every sale."),
-    )
-    category = models.ForeignKey(
-        ProductCategory,
-        verbose_name=_("category"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="products",
-    )
-    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
-    materials = models.CharField(_("materials"), max_length=200, blank=True)
-    dimensions = models.CharField(
-        _("dimensions"), max_length=120, blank=True, help_text=_("For example « 60 × 40 cm ».")
-    )
-    care_notes = models.TextField(_("care notes"), blank=True)
-    artisan_price = models.PositiveIntegerField(
-        _("artisan's price"),
-        help_text=_(
-            "What the artisan receives for one piece, in the currency's smallest unit. "
-            "The shop's markup is added on top."
-        ),
-    )
-    stock = models.PositiveIntegerField(
-        _("stock"), default=1, help_text=_("Pieces available for sale. 0 means sold.")
-    )
-    one_of_a_kind = models.BooleanField(
-        _("one of a kind"), default=False, help_text=_("A unique piece: its stock is 1 until sold.")
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("artisan"),
-        FieldPanel("category"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("artisan_price"), FieldPanel("stock")]),
-                FieldPanel("one_of_a_kind"),
-            ],
-            heading=_("Price and stock"),
-        ),
-        FieldPanel("description"),
-        MultiFieldPanel(
-            [FieldPanel("materials"), FieldPanel("dimensions"), FieldPanel("care_notes")],
-            heading=_("Details"),
-        ),
-        InlinePanel("gallery_images", label=_("Gallery"), min_num=1),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("description"),
-        index.SearchField("materials"),
-        index.FilterField("stock"),
-        index.RelatedFields("artisan", [index.SearchField("title")]),
-    ]
-    parent_page_types = ["shop.ProductIndexPage"]
-    subpage_types = []
-    template = "pages/product_page.html"
-
-    class Meta:
-        verbose_name = _("product")
-        verbose_name_plural = _("products")
-
-    @property
-    def is_sold(self):
-        return self.stock == 0
-
-    @property
-    def orderable_quantity(self):
-        """The most a shopper may put in the cart now."""
-        return min(self.stock, MAX_QUANTITY_PER_LINE)
-
-    @cached_property
-    def main_image(self):
-        first = next(iter(self.gallery_images.all()), None)
-        return first.image if first else None
-
-    @cached_property
-    def main_image_alt(self):
-        first = next(iter(self.gallery_images.all()), None)
-        return first.alt_text if first else ""
-
-
-class ProductImage(Orderable):
-    """One picture in a product's gallery; the first is the product's main picture."""
-
-    product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=250,
-        help_text=_("Describe the piece for people who cannot see the picture."),
-    )
-
-    panels = [FieldPanel("image"), FieldPanel("alt_text")]

@@ -2,49 +2,109 @@
 
 from decimal import Decimal
 
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .. import pricing
 
+# No « % » sign: validators format their message with « % » and would choke on it.
+RATE_RANGE_MESSAGE = _("The markup rate must lie between 0 and 100.")
+RATE_DECIMALS_MESSAGE = _("The markup rate has at most two decimals, for example 12.5.")
+RATE_INVALID_MESSAGE = _("Enter the markup rate as a number, for example 10 or 12.5.")
+DELIVERY_FEE_MESSAGE = _("The delivery fee cannot be negative.")
+
+
+def validate_currency_code(value):
+    """Refuse anything that is not the ISO 4217 code of a circulating currency."""
+    if not pricing.is_currency_code(value):
+        raise ValidationError(
+            _(
+                "« %(value)s » is not an ISO 4217 currency code. Use three capital letters, "
+                "for example XOF (CFA franc of West Africa), XAF (Central Africa) or EUR."
+            ),
+            code="invalid_currency",
+            params={"value": value},
+        )
+
+
+class ShopSettingsForm(WagtailAdminModelForm):
+    """The settings form, with messages an editor understands instead of Django's generic ones."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["markup_rate"].error_messages.update(
+            {
+                "invalid": RATE_INVALID_MESSAGE,
+                "max_digits": RATE_RANGE_MESSAGE,
+                "max_whole_digits": RATE_RANGE_MESSAGE,
+                "max_decimal_places": RATE_DECIMALS_MESSAGE,
+            }
+        )
+        self.fields["delivery_fee"].error_messages["min_value"] = DELIVERY_FEE_MESSAGE
+
+    def clean_currency(self):
+        # Editors may type « xof »: the code is case-insensitive, stored in capitals.
+        return self.cleaned_data["currency"].strip().upper()
+
 
 @register_setting(icon="tag")
 class ShopSettings(BaseSiteSetting):
-    """Money settings of one site: currency, markup and delivery fee."""
+    """Money settings of one site: currency, markup and delivery fee.
+
+    Editing them needs the `shop.change_shopsettings` permission, which shop managers have
+    and communications staff do not.
+    """
 
     currency = models.CharField(
         _("currency"),
         max_length=3,
         default="XOF",
-        validators=[
-            RegexValidator(r"^[A-Z]{3}$", _("Use a three-letter ISO 4217 code, e.g. XOF."))
-        ],
-        help_text=_("ISO 4217 code of the currency prices are entered and paid in."),
+        validators=[validate_currency_code],
+        help_text=_(
+            "ISO 4217 code of the currency prices are entered and paid in, e.g. XOF. "
+            "Changing it does not convert existing prices: check every product afterwards."
+        ),
     )
     markup_rate = models.DecimalField(
         _("markup rate (%)"),
         max_digits=5,
         decimal_places=2,
         default=Decimal("10"),
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
-        help_text=_("Added to each artisan's price to cover the shop's costs, between 0 and 100."),
+        validators=[
+            MinValueValidator(Decimal("0"), message=RATE_RANGE_MESSAGE),
+            MaxValueValidator(Decimal("100"), message=RATE_RANGE_MESSAGE),
+        ],
+        help_text=_(
+            "Added to each artisan's price to cover the shop's costs, between 0 and 100, "
+            "with at most two decimals. New prices use it at once; past orders keep theirs."
+        ),
     )
     delivery_fee = models.PositiveIntegerField(
         _("delivery fee"),
         default=2000,
+        validators=[MinValueValidator(0, message=DELIVERY_FEE_MESSAGE)],
         help_text=_("In the currency's smallest unit (francs for XOF, cents for EUR)."),
     )
 
+    base_form_class = ShopSettingsForm
     panels = [FieldPanel("currency"), FieldPanel("markup_rate"), FieldPanel("delivery_fee")]
 
     class Meta:
         verbose_name = _("shop settings")
 
     def breakdown(self, artisan_price):
+        """Today's price of one unit at this site's rate (see `pricing.price_breakdown`)."""
         return pricing.price_breakdown(artisan_price, self.markup_rate)
 
     def format(self, amount, language="fr"):
+        """An amount in this site's currency, formatted for a reader of `language`."""
         return pricing.format_money(amount, self.currency, language)
+
+    def unit_price_expression(self):
+        """What shoppers pay for a product, as a database expression at this site's rate."""
+        return pricing.unit_price_expression(self.markup_rate)

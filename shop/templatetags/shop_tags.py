@@ -1,12 +1,20 @@
 """Template tags that show money through `shop.pricing`, in the reader's language."""
 
+import json
+
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .. import pricing
 from ..models import ShopSettings
+from ..models.products import GALLERY_LARGE_FILTER
 
 register = template.Library()
+
+# What Django's `json_script` escapes, so data can never close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _shop_settings(context):
@@ -25,6 +33,46 @@ def money(context, amount):
 
 
 @register.simple_tag(takes_context=True)
+def approximate_euros(context, amount):
+    """`{% approximate_euros 49500 %}` → « 75,46 € » on CFA franc sites, "" in other currencies."""
+    if amount is None or amount == "":
+        return ""
+    cents = pricing.approximate_euros(int(amount), _shop_settings(context).currency)
+    return "" if cents is None else pricing.format_money(cents, "EUR", get_language())
+
+
+@register.simple_tag
+def euro_peg():
+    """The fixed CFA franc rate for one euro, written for the reader: « 655,957 »."""
+    return pricing.format_decimal(pricing.CFA_PER_EURO, get_language())
+
+
+@register.simple_tag(takes_context=True)
+def currency_symbol(context):
+    """The site currency's symbol: « FCFA », « € »..."""
+    return pricing.currency_symbol(_shop_settings(context).currency)
+
+
+@register.simple_tag(takes_context=True)
 def product_breakdown(context, product):
     """`{% product_breakdown product as price %}`: artisan price, markup and unit price now."""
     return _shop_settings(context).breakdown(product.artisan_price)
+
+
+@register.simple_tag(takes_context=True)
+def product_structured_data(context, product, gallery):
+    """A schema.org `Product` as `<script type="application/ld+json">`: data, never run."""
+    request = context["request"]
+    shop_settings = _shop_settings(context)
+    image_urls = [
+        request.build_absolute_uri(item.image.get_rendition(GALLERY_LARGE_FILTER).url)
+        for item in gallery
+    ]
+    data = product.structured_data(
+        unit_price=shop_settings.breakdown(product.artisan_price).unit_price,
+        currency=shop_settings.currency,
+        url=product.get_full_url(request),
+        image_urls=image_urls,
+    )
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

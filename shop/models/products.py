@@ -1,0 +1,284 @@
+"""Product pages: one piece for sale, its gallery, price, stock and availability."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.search import index
+
+from .. import pricing
+
+# A shopper buys at most this many of one product at once (wholesale goes through staff).
+MAX_QUANTITY_PER_LINE = 20
+# At or below this stock, shoppers read « plus que 3 » instead of « en stock ».
+LOW_STOCK = 5
+# The largest integer PostgreSQL's `integer` holds: SQLite would take more, so we refuse it
+# in the admin to keep both databases alike.
+LARGEST_INTEGER = 2_147_483_647
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+# The large picture a product page's gallery links to (`max-1200x1200 format-webp` there): the
+# main picture's largest rendition, so a gallery draws as few pictures as possible.
+GALLERY_LARGE_FILTER = "max-1200x1200|format-webp"
+
+PRICE_MINIMUM_MESSAGE = _(
+    "The artisan's price must be at least 1: it can be neither negative nor zero."
+)
+PRICE_INVALID_MESSAGE = _(
+    "Enter the artisan's price as a whole number in the currency's smallest unit, without "
+    "spaces (for example 45000 for 45 000 FCFA, or 1250 for 12,50 €)."
+)
+STOCK_NEGATIVE_MESSAGE = _("The stock cannot be below 0 (0 means the piece is sold).")
+STOCK_INVALID_MESSAGE = _("Enter the stock as a whole number of pieces, 0 or more.")
+TOO_LARGE_MESSAGE = _("This number is too large.")
+ONE_OF_A_KIND_STOCK_MESSAGE = _(
+    "A one-of-a-kind piece has a stock of 1 (or 0 once sold). Untick « one of a kind » for "
+    "pieces made in several copies."
+)
+
+
+@dataclass(frozen=True)
+class Availability:
+    """What shoppers read about a product's stock, and its schema.org equivalent."""
+
+    code: str  # "sold", "one_of_a_kind", "low" or "in_stock"
+    label: str
+    schema_org: str
+
+
+class ProductPageForm(WagtailAdminPageForm):
+    """The product editor's form, with messages an editor understands for price and stock."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["artisan_price"].error_messages.update(
+            {"invalid": PRICE_INVALID_MESSAGE, "min_value": PRICE_MINIMUM_MESSAGE}
+        )
+        self.fields["stock"].error_messages.update(
+            {"invalid": STOCK_INVALID_MESSAGE, "min_value": STOCK_NEGATIVE_MESSAGE}
+        )
+
+
+class ProductPage(Page):
+    """One piece for sale: who made it, what it is, what it costs and why."""
+
+    artisan = models.ForeignKey(
+        "stories.ArtisanPage",
+        verbose_name=_("artisan"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+        help_text=_("Who made this piece. They receive the artisan's price of every sale."),
+    )
+    category = models.ForeignKey(
+        "shop.ProductCategory",
+        verbose_name=_("category"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
+    materials = models.CharField(_("materials"), max_length=200, blank=True)
+    dimensions = models.CharField(
+        _("dimensions"), max_length=120, blank=True, help_text=_("For example « 60 × 40 cm ».")
+    )
+    care_notes = models.TextField(_("care notes"), blank=True)
+    artisan_price = models.PositiveIntegerField(
+        _("artisan's price"),
+        validators=[
+            MinValueValidator(1, message=PRICE_MINIMUM_MESSAGE),
+            MaxValueValidator(LARGEST_INTEGER, message=TOO_LARGE_MESSAGE),
+        ],
+        help_text=_(
+            "What the artisan receives for one piece, in the currency's smallest unit. "
+            "The shop's markup is added on top."
+        ),
+    )
+    stock = models.PositiveIntegerField(
+        _("stock"),
+        default=1,
+        validators=[MaxValueValidator(LARGEST_INTEGER, message=TOO_LARGE_MESSAGE)],
+        help_text=_("Pieces available for sale. 0 means sold."),
+    )
+    one_of_a_kind = models.BooleanField(
+        _("one of a kind"), default=False, help_text=_("A unique piece: its stock is 1 until sold.")
+    )
+
+    base_form_class = ProductPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("artisan"),
+        FieldPanel("category"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("artisan_price"), FieldPanel("stock")]),
+                FieldPanel("one_of_a_kind"),
+            ],
+            heading=_("Price and stock"),
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("materials"), FieldPanel("dimensions"), FieldPanel("care_notes")],
+            heading=_("Details"),
+        ),
+        InlinePanel("gallery_images", label=_("Gallery"), min_num=1),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("materials"),
+        index.FilterField("stock"),
+        index.RelatedFields("artisan", [index.SearchField("title")]),
+    ]
+    parent_page_types = ["shop.ProductIndexPage"]
+    subpage_types = []
+    template = "pages/product_page.html"
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+
+    @classmethod
+    def artisan_model(cls):
+        """The artisan model, reached through the foreign key so `shop` never imports `stories`."""
+        return cls._meta.get_field("artisan").related_model
+
+    @classmethod
+    def workshop_model(cls):
+        """The workshop model, reached through the artisan's foreign key."""
+        return cls.artisan_model()._meta.get_field("workshop").related_model
+
+    def clean(self):
+        super().clean()
+        if self.one_of_a_kind and self.stock is not None and self.stock > 1:
+            raise ValidationError({"stock": ONE_OF_A_KIND_STOCK_MESSAGE})
+
+    @property
+    def is_sold(self):
+        return self.stock == 0
+
+    @property
+    def orderable_quantity(self):
+        """The most a shopper may put in the cart now."""
+        return min(self.stock, MAX_QUANTITY_PER_LINE)
+
+    @property
+    def availability(self):
+        """« Vendu », « Pièce unique », « Plus que 3 » or « En stock », for cards and pages."""
+        if self.stock == 0:
+            return Availability("sold", _("Sold"), "https://schema.org/SoldOut")
+        if self.one_of_a_kind:
+            return Availability("one_of_a_kind", _("One of a kind"), "https://schema.org/InStock")
+        if self.stock <= LOW_STOCK:
+            label = ngettext("%(counter)s left", "%(counter)s left", self.stock) % {
+                "counter": self.stock
+            }
+            return Availability("low", label, "https://schema.org/LimitedAvailability")
+        return Availability("in_stock", _("In stock"), "https://schema.org/InStock")
+
+    @cached_property
+    def main_image(self):
+        first = next(iter(self.gallery_images.all()), None)
+        return first.image if first else None
+
+    @cached_property
+    def main_image_alt(self):
+        first = next(iter(self.gallery_images.all()), None)
+        return first.alt_text if first else ""
+
+    def gallery(self):
+        """The gallery pictures in order, with every rendition fetched in the same two queries."""
+        return list(
+            self.gallery_images.select_related("image")
+            .prefetch_related(
+                models.Prefetch(
+                    "image__renditions",
+                    queryset=get_image_model().get_rendition_model().objects.all(),
+                    to_attr="prefetched_renditions",
+                )
+            )
+            .order_by("sort_order", "pk")
+        )
+
+    def artisan_available_url(self):
+        """The catalogue filtered on this piece's artisan and on available pieces, if any.
+
+        Where a shopper goes from a sold piece; None when the artisan has nothing else for sale.
+        """
+        if self.artisan_id is None:
+            return None
+        others = (
+            ProductPage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .filter(artisan_id=self.artisan_id, stock__gt=0)
+        )
+        if not others.exists():
+            return None
+        query = urlencode({"artisan": self.artisan_id, "available": 1})
+        return f"{self.get_parent().url}?{query}"
+
+    def structured_data(self, *, unit_price, currency, url, image_urls):
+        """schema.org `Product` data for search engines (see the template tag that prints it).
+
+        The price is in major units with a dot ("49500", "12.50"), as schema.org asks. The
+        artisan is left out: who may be named is for the consent rules of the artisan's page.
+        """
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": self.title,
+            "description": Truncator(get_text_for_indexing(self.description)).chars(500),
+            "url": url,
+            "sku": str(self.pk),
+            "image": list(image_urls),
+            "offers": {
+                "@type": "Offer",
+                "url": url,
+                "price": pricing.minor_to_major_text(unit_price, currency),
+                "priceCurrency": currency,
+                "availability": self.availability.schema_org,
+                "itemCondition": "https://schema.org/NewCondition",
+            },
+        }
+        if self.category_id:
+            data["category"] = self.category.name
+        if self.materials:
+            data["material"] = self.materials
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery"] = self.gallery()
+        if self.is_sold:
+            context["artisan_available_url"] = self.artisan_available_url()
+        return context
+
+
+class ProductImage(Orderable):
+    """One picture in a product's gallery; the first is the product's main picture."""
+
+    product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("Describe the piece for people who cannot see the picture."),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text")]

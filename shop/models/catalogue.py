@@ -11,6 +11,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from ..admin_forms import ProductPageForm
+
 PRODUCTS_PER_PAGE = 24
 # A shopper buys at most this many of one product at once (wholesale goes through staff).
 MAX_QUANTITY_PER_LINE = 20
@@ -132,6 +134,8 @@ class ProductPage(Page):
     parent_page_types = ["shop.ProductIndexPage"]
     subpage_types = []
     template = "pages/product_page.html"
+    # Shows the live stock read-only once the product exists (see `shop.stock`).
+    base_form_class = ProductPageForm
 
     class Meta:
         verbose_name = _("product")

@@ -220,7 +220,7 @@ def stock_adjust(request, pk):
     if not request.user.has_perm(ADJUST_STOCK):
         raise PermissionDenied
     product = get_object_or_404(ProductPage, pk=pk)
-    status = 200
+    status, conflict = 200, ""
     if request.method == "POST":
         form = StockAdjustmentForm(request.POST)
         status = 400
@@ -230,21 +230,11 @@ def stock_adjust(request, pk):
                 previous = adjust_stock(product, data["stock"], expected=data["expected"])
             except StockChanged as change:
                 status = 409
-                form = StockAdjustmentForm(
-                    initial={
-                        "stock": data["stock"],
-                        "expected": change.current,
-                        "note": data["note"],
-                    }
-                )
-                form.add_error(
-                    None,
-                    _(
-                        "Meanwhile the stock became %(count)s (a sale or a cancellation). "
-                        "Check the new figure and save again."
-                    )
-                    % {"count": change.current},
-                )
+                form = StockAdjustmentForm(initial={**data, "expected": change.current})
+                conflict = _(
+                    "Meanwhile the stock became %(count)s (a sale or a cancellation). "
+                    "Check the new figure and save again."
+                ) % {"count": change.current}
             else:
                 log(
                     instance=product,
@@ -260,7 +250,7 @@ def stock_adjust(request, pk):
                 return redirect("wagtailadmin_pages:edit", product.pk)
     else:
         form = StockAdjustmentForm(initial={"stock": product.stock, "expected": product.stock})
-    context = {"product": product, "form": form}
+    context = {"product": product, "form": form, "conflict": conflict}
     return TemplateResponse(request, "shop/admin/stock_adjust.html", context, status=status)
 
 

@@ -7,6 +7,7 @@ import time
 import pytest
 import stripe
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.urls import reverse
 
@@ -14,6 +15,7 @@ from shop import payments
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import Fulfilment, PaymentMethod, ProductPage, ShopSettings
+from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS
 
 CHECKOUT_URL = "https://checkout.stripe.com/c/pay/cs_test_fake"
 
@@ -27,6 +29,20 @@ def set_stock(product, count):
 
 def stock_of(product):
     return ProductPage.objects.values_list("stock", flat=True).get(pk=product.pk)
+
+
+@pytest.fixture
+def shop_manager(django_user_model):
+    user = django_user_model.objects.create_user("gerante", "gerante@example.sn", "motdepasse")
+    user.groups.add(Group.objects.get(name=SHOP_MANAGERS))
+    return user
+
+
+@pytest.fixture
+def communications_staff(django_user_model):
+    user = django_user_model.objects.create_user("redaction", "redaction@example.sn", "motdepasse")
+    user.groups.add(Group.objects.get(name=COMMUNICATIONS))
+    return user
 
 
 @pytest.fixture
@@ -183,17 +199,22 @@ def session_object(order, **changes):
     }
 
 
+def post_raw(client, body, signature):
+    """POST a body to the webhook with this Stripe-Signature header."""
+    return client.post(
+        reverse("stripe_webhook"),
+        data=body,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=signature,
+    )
+
+
 @pytest.fixture
 def post_event(client):
     """Send an event to the webhook, signed as Stripe signs it."""
 
     def post(stripe_event, signature=None):
         payload = json.dumps(stripe_event)
-        return client.post(
-            reverse("stripe_webhook"),
-            data=payload,
-            content_type="application/json",
-            HTTP_STRIPE_SIGNATURE=signature if signature is not None else signed(payload),
-        )
+        return post_raw(client, payload, signed(payload) if signature is None else signature)
 
     return post

@@ -303,4 +303,3 @@ def test_checkout_page_is_light_on_queries(
     add(client, other_product)
     with django_assert_max_num_queries(12):
         client.get(reverse("shop:checkout"))
-

@@ -14,7 +14,7 @@ from django.urls import reverse
 from shop import payments
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
-from shop.models import Fulfilment, PaymentMethod, ProductPage, ShopSettings
+from shop.models import Fulfilment, Order, PaymentMethod, ProductPage, ShopSettings
 from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS
 
 CHECKOUT_URL = "https://checkout.stripe.com/c/pay/cs_test_fake"
@@ -29,6 +29,13 @@ def set_stock(product, count):
 
 def stock_of(product):
     return ProductPage.objects.values_list("stock", flat=True).get(pk=product.pk)
+
+
+@pytest.fixture
+def new_orders(db):
+    """The orders placed during the test, apart from the demo's (a lazy queryset)."""
+    last_demo_order = Order.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return Order.objects.filter(pk__gt=last_demo_order or 0)
 
 
 @pytest.fixture

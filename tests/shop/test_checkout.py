@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from shop.cart import SESSION_KEY
-from shop.models import Order, OrderStatus, ProductPage, ShopSettings
+from shop.models import OrderStatus, ProductPage, ShopSettings
 from stories.models import StoryPage
 
 from .conftest import CUSTOMER, session_object, set_stock, stock_of
@@ -72,11 +72,11 @@ def test_without_stripe_keys_card_is_hidden_with_a_sentence(client, product):
     assert "Le paiement par carte n'est pas disponible" in text_of(response)
 
 
-def test_without_stripe_keys_a_posted_card_choice_is_refused(client, product):
+def test_without_stripe_keys_a_posted_card_choice_is_refused(client, product, new_orders):
     add(client, product)
     response = submit(client, payment_method="card")
     assert response.status_code == 400
-    assert not Order.objects.exists()
+    assert not new_orders.exists()
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,9 @@ def test_without_stripe_keys_a_posted_card_choice_is_refused(client, product):
         ({"name": "x" * 500}, "name"),
     ],
 )
-def test_invalid_details_rerender_with_errors_and_create_nothing(client, product, changes, field):
+def test_invalid_details_rerender_with_errors_and_create_nothing(
+    client, product, changes, field, new_orders
+):
     add(client, product)
     before = stock_of(product)
     response = submit(client, **changes)
@@ -104,15 +106,15 @@ def test_invalid_details_rerender_with_errors_and_create_nothing(client, product
         "fulfilment",
         "payment_method",
     )
-    assert not Order.objects.exists()
+    assert not new_orders.exists()
     assert stock_of(product) == before
     assert client.session[SESSION_KEY]
 
 
-def test_pickup_needs_no_address_and_costs_no_delivery(client, product, shop_settings):
+def test_pickup_needs_no_address_and_costs_no_delivery(client, product, shop_settings, new_orders):
     add(client, product)
     response = submit(client, fulfilment="pickup", delivery_address="")
-    order = Order.objects.get()
+    order = new_orders.get()
     assert response.status_code == 302
     assert order.delivery_fee == 0
     assert order.delivery_address == ""
@@ -120,12 +122,12 @@ def test_pickup_needs_no_address_and_costs_no_delivery(client, product, shop_set
 
 
 def test_cash_checkout_reserves_stock_and_waits_for_cash(
-    client, product, shop_settings, django_capture_on_commit_callbacks
+    client, product, shop_settings, django_capture_on_commit_callbacks, new_orders
 ):
     add(client, product, 2)
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(client)
-    order = Order.objects.get()
+    order = new_orders.get()
     assert response.status_code == 302
     assert response.url == reverse("shop:order_detail", args=[order.reference])
     assert order.status == OrderStatus.AWAITING_CASH
@@ -152,20 +154,22 @@ def test_cash_checkout_reserves_stock_and_waits_for_cash(
     assert order.reference in mail.outbox[0].subject
 
 
-def test_order_lines_remember_the_story_the_shopper_came_from(client, product):
+def test_order_lines_remember_the_story_the_shopper_came_from(client, product, new_orders):
     story = StoryPage.objects.live().first()
     add(client, product, 1, story=story.pk)
     submit(client)
-    assert Order.objects.get().lines.get().story == story
+    assert new_orders.get().lines.get().story == story
 
 
-def test_an_unknown_story_is_dropped_not_an_error(client, product):
+def test_an_unknown_story_is_dropped_not_an_error(client, product, new_orders):
     add(client, product, 1, story=987654)
     assert submit(client).status_code == 302
-    assert Order.objects.get().lines.get().story is None
+    assert new_orders.get().lines.get().story is None
 
 
-def test_a_piece_sold_meanwhile_sends_the_shopper_back_to_the_cart(client, unique_piece):
+def test_a_piece_sold_meanwhile_sends_the_shopper_back_to_the_cart(
+    client, unique_piece, new_orders
+):
     add(client, unique_piece)
     signature = checkout_form(client).context["form"]["cart_signature"].value()
     set_stock(unique_piece, 0)
@@ -174,22 +178,22 @@ def test_a_piece_sold_meanwhile_sends_the_shopper_back_to_the_cart(client, uniqu
     assert response.url == reverse("shop:cart")
     cart_page = client.get(response.url)
     assert "Cette pièce a été vendue" in text_of(cart_page)
-    assert not Order.objects.exists()
+    assert not new_orders.exists()
 
 
-def test_a_price_change_after_the_page_was_shown_asks_to_confirm_again(client, product):
+def test_a_price_change_after_the_page_was_shown_asks_to_confirm_again(client, product, new_orders):
     add(client, product)
     signature = checkout_form(client).context["form"]["cart_signature"].value()
     ProductPage.objects.filter(pk=product.pk).update(artisan_price=product.artisan_price + 1000)
     response = client.post(reverse("shop:checkout"), {**FORM, "cart_signature": signature})
     assert response.status_code == 409
     assert "Votre panier ou ses prix ont changé" in text_of(response)
-    assert not Order.objects.exists()
+    assert not new_orders.exists()
     # Confirming the new amounts places the order at the new price.
     new_signature = response.context["form"]["cart_signature"].value()
     assert new_signature != signature
     client.post(reverse("shop:checkout"), {**FORM, "cart_signature": new_signature})
-    assert Order.objects.get().lines.get().artisan_price == product.artisan_price + 1000
+    assert new_orders.get().lines.get().artisan_price == product.artisan_price + 1000
 
 
 def test_the_cart_shows_a_price_that_went_up_since_it_was_added(client, product):
@@ -200,14 +204,14 @@ def test_the_cart_shows_a_price_that_went_up_since_it_was_added(client, product)
 
 
 def test_changing_the_markup_rate_changes_new_prices_but_not_existing_orders(
-    client, product, shop_settings, make_order
+    client, product, shop_settings, make_order, new_orders
 ):
     old = make_order([(product, 1)])
     old_line = old.lines.get()
     ShopSettings.objects.filter(pk=shop_settings.pk).update(markup_rate=Decimal("20"))
     add(client, product)
     submit(client)
-    new_line = Order.objects.exclude(pk=old.pk).get().lines.get()
+    new_line = new_orders.exclude(pk=old.pk).get().lines.get()
     assert new_line.markup_rate == Decimal("20")
     assert new_line.unit_price == product.artisan_price + round(product.artisan_price / 5)
     old_line.refresh_from_db()
@@ -218,11 +222,11 @@ def test_changing_the_markup_rate_changes_new_prices_but_not_existing_orders(
 
 
 def test_card_checkout_creates_a_stripe_session_and_redirects_to_it(
-    client, product, fake_stripe, shop_settings
+    client, product, fake_stripe, shop_settings, new_orders
 ):
     add(client, product, 2)
     response = submit(client, payment_method="card")
-    order = Order.objects.get()
+    order = new_orders.get()
     assert response.status_code == 302
     assert response.url.startswith("https://checkout.stripe.com/")
     assert order.status == OrderStatus.PENDING_PAYMENT
@@ -258,26 +262,28 @@ def test_eur_amounts_go_to_stripe_in_cents(client, product, fake_stripe, shop_se
     assert params["line_items[1][price_data][unit_amount]"] == ["450"]
 
 
-def test_stripe_failure_cancels_the_order_and_gives_the_cart_back(client, product, fake_stripe):
+def test_stripe_failure_cancels_the_order_and_gives_the_cart_back(
+    client, product, fake_stripe, new_orders
+):
     fake_stripe.fail_with = (500, {"error": {"type": "api_error", "message": "down"}})
     add(client, product, 2)
     response = submit(client, payment_method="card")
     assert response.status_code == 302
     assert response.url == reverse("shop:checkout")
-    order = Order.objects.get()
+    order = new_orders.get()
     assert order.status == OrderStatus.CANCELLED
     assert stock_of(product) == 5
     assert client.session[SESSION_KEY][str(product.pk)]["quantity"] == 2
 
 
 def test_whole_journey_from_product_page_to_paid_order(
-    client, product, fake_stripe, post_event, django_capture_on_commit_callbacks
+    client, product, fake_stripe, post_event, django_capture_on_commit_callbacks, new_orders
 ):
     page = client.get(product.url)
     form = BeautifulSoup(page.content, "html.parser").select_one("form.add-to-cart")
     client.post(form["action"], {"product": product.pk, "quantity": 1})
     response = submit(client, payment_method="card")
-    order = Order.objects.get()
+    order = new_orders.get()
     assert response.url.startswith("https://checkout.stripe.com/")
 
     # Back from Stripe before the webhook: the page says the payment is being confirmed.

@@ -71,12 +71,11 @@ def test_list_shows_orders_with_status_total_and_payment(admin_client, cash_orde
 
 def test_filters_and_search(admin_client, cash_order, paid_card_order):
     index = reverse(INDEX)
-    assert references_in(admin_client.get(index, {"status__exact": "paid"})) == {
-        paid_card_order.reference
-    }
-    assert references_in(admin_client.get(index, {"payment_method__exact": "cash"})) == {
-        cash_order.reference
-    }
+    paid = references_in(admin_client.get(index, {"status__exact": "paid"}))
+    assert paid_card_order.reference in paid and cash_order.reference not in paid
+    assert all(order.status == "paid" for order in Order.objects.filter(reference__in=paid))
+    cash = references_in(admin_client.get(index, {"payment_method__exact": "cash"}))
+    assert cash_order.reference in cash and paid_card_order.reference not in cash
     for term in (paid_card_order.reference, "moussa@example", "Moussa"):
         assert references_in(admin_client.get(index, {"q": term})) == {paid_card_order.reference}
 
@@ -200,8 +199,11 @@ def test_csv_export_of_the_filtered_list(admin_client, cash_order, paid_card_ord
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    [row] = read_csv(response)
+    rows = {row["Référence"]: row for row in read_csv(response)}
+    assert set(rows) == set(Order.objects.filter(status="paid").values_list("reference", flat=True))
+    assert cash_order.reference not in rows
     order = paid_card_order
+    row = rows[order.reference]
     assert row["Référence"] == order.reference
     assert row["Total (unités mineures)"] == str(order.total)
     assert row["Part des artisans (unités mineures)"] == str(order.artisan_total)

@@ -14,7 +14,14 @@ from django.utils import timezone, translation
 from shop import emails
 from shop.cart import SESSION_KEY
 from shop.checkout import next_reference
-from shop.models import Order, OrderReferenceCounter, OrderStatus, PaymentMethod, ShopSettings
+from shop.models import (
+    Order,
+    OrderReferenceCounter,
+    OrderStatus,
+    PaymentMethod,
+    ProductPage,
+    ShopSettings,
+)
 
 from .conftest import stock_of
 
@@ -139,7 +146,7 @@ def test_cash_orders_and_other_sessions_cannot_be_cancelled_by_the_shopper(
 
 
 def test_no_e_mail_leaves_for_an_order_rolled_back(
-    make_order, product, django_capture_on_commit_callbacks
+    make_order, product, new_orders, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         try:
@@ -149,7 +156,7 @@ def test_no_e_mail_leaves_for_an_order_rolled_back(
         except RuntimeError:
             pass
     assert mail.outbox == []
-    assert not Order.objects.exists()
+    assert not new_orders.exists()
 
 
 def test_confirmation_in_french_with_the_breakdown_and_notice_to_managers(
@@ -192,3 +199,15 @@ def test_a_failing_mail_server_does_not_break_the_order(
     with django_capture_on_commit_callbacks(execute=True):
         order = make_order([(product, 1)])
     assert Order.objects.filter(pk=order.pk, status=OrderStatus.AWAITING_CASH).exists()
+
+
+def test_the_demo_sells_its_sold_pieces_through_orders_in_every_status(django_user_model):
+    statuses = set(Order.objects.values_list("status", flat=True))
+    assert {"awaiting_cash", "paid", "fulfilled", "cancelled"} <= statuses
+    for product in ProductPage.objects.live().filter(stock=0):
+        assert product.order_lines.filter(order__status__in=["paid", "fulfilled"]).exists()
+    groups = {
+        user.username: [group.name for group in user.groups.all()]
+        for user in django_user_model.objects.filter(username__in=["communication", "boutique"])
+    }
+    assert groups == {"communication": ["Communications"], "boutique": ["Shop managers"]}

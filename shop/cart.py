@@ -175,7 +175,9 @@ class Cart:
     def summary(self, shop_settings):
         """Price every line now, flagging products that vanished, sold out or ran short."""
         quantities = self.quantities()
-        products = ProductPage.objects.live().public().in_bulk(list(quantities))
+        products = (
+            ProductPage.objects.live().public().select_related("artisan").in_bulk(list(quantities))
+        )
         lines = []
         for product_id, quantity in quantities.items():
             product = products.get(product_id)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -129,7 +130,7 @@ class OrderInspectView(InspectView):
                 "history": list(order.status_changes.select_related("changed_by")),
                 "events": list(order.stripe_events.all()),
                 "actions": available_actions(order, self.request.user),
-                "action_url": reverse("shop_order_action", args=[order.pk]),
+                "status_action_url": reverse("shop_order_action", args=[order.pk]),
                 "can_adjust_stock": self.request.user.has_perm(ADJUST_STOCK),
             }
         )
@@ -147,6 +148,8 @@ class OrderAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_template_name = "shop/admin/order_inspect.html"
     history_view_enabled = False  # the order's own status history is on the inspect page
+    index_view_extra_css = ["css/shop-admin.css"]
+    inspect_view_extra_css = ["css/shop-admin.css"]
     list_display = (
         "reference",
         "created_at",
@@ -170,7 +173,8 @@ class OrderAdmin(ModelAdmin):
     status_label.admin_order_field = "status"
 
     def total_display(self, order):
-        return pricing.format_money(order.total, order.currency, get_language())
+        amount = pricing.format_money(order.total, order.currency, get_language())
+        return format_html('<span class="shop-amount">{}</span>', amount)
 
     total_display.short_description = gettext_lazy("total")
     total_display.admin_order_field = "total"

@@ -12,7 +12,7 @@ from ..checkout import CartNotReady, Customer, delivery_fee_for, place_order
 from ..forms import CheckoutForm
 from ..models import Fulfilment, Order, PaymentMethod, ShopSettings
 from ..stock import OutOfStock
-from .orders import order_url, remember_order
+from .orders import order_url, recent_order, remember_order
 
 
 def _back_to_cart(request, reasons):
@@ -43,6 +43,10 @@ def checkout(request):
     cart = Cart(request.session)
     summary = cart.summary(shop_settings)
     if not summary.lines:
+        # A second click on "Place my order" lands on the order the first click placed.
+        just_placed = recent_order(request)
+        if just_placed is not None:
+            return redirect(order_url(just_placed))
         return _back_to_cart(request, [_("Your cart is empty.")])
     if summary.has_problems:
         return _back_to_cart(

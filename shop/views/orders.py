@@ -1,6 +1,8 @@
 """The shopper's order page: reachable from the session that placed the order, or by the
 secret link in the e-mails; a guessed reference gives a 404."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -16,6 +18,8 @@ from ..models import Order, OrderStatus, PaymentMethod, ShopSettings
 SESSION_ORDERS = "shop_orders"
 # A session remembers its latest orders only; older ones stay reachable by the e-mail link.
 REMEMBERED_ORDERS = 20
+# How long after an order a new visit to an empty checkout shows that order.
+JUST_PLACED = timedelta(minutes=10)
 
 
 def order_url(order):
@@ -29,6 +33,15 @@ def remember_order(request, order):
         if isinstance(reference, str) and reference != order.reference
     ]
     request.session[SESSION_ORDERS] = [*references, order.reference][-REMEMBERED_ORDERS:]
+
+
+def recent_order(request):
+    """The order this session placed in the last few minutes, if any."""
+    references = request.session.get(SESSION_ORDERS) or [None]
+    order = Order.objects.filter(reference=references[-1]).first()
+    if order is not None and order.created_at > timezone.now() - JUST_PLACED:
+        return order
+    return None
 
 
 def _order_for(request, reference):

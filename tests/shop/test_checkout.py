@@ -309,3 +309,13 @@ def test_checkout_page_is_light_on_queries(
     add(client, other_product)
     with django_assert_max_num_queries(12):
         client.get(reverse("shop:checkout"))
+
+
+def test_a_double_click_on_place_my_order_shows_the_order_placed_once(client, product, new_orders):
+    add(client, product)
+    signature = checkout_form(client).context["form"]["cart_signature"].value()
+    first = client.post(reverse("shop:checkout"), {**FORM, "cart_signature": signature})
+    second = client.post(reverse("shop:checkout"), {**FORM, "cart_signature": signature})
+    assert second.status_code == 302
+    assert second.url == first.url
+    assert new_orders.count() == 1

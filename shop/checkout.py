@@ -21,7 +21,9 @@ from .models import (
 from .stock import OutOfStock, reserve_stock
 
 # A card payment must be made within this time; the Stripe session expires then.
-CARD_PAYMENT_MINUTES = 30
+# Stripe refuses a session that expires less than 30 minutes after it is created:
+# the extra minute covers the time between placing the order and asking Stripe.
+CARD_PAYMENT_TIME = timedelta(minutes=30, seconds=60)
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def place_order(
             markup_total=summary.markup_total,
             delivery_fee=delivery_fee,
             total=pricing.order_total([summary.total, delivery_fee]),
-            payment_expires_at=now + timedelta(minutes=CARD_PAYMENT_MINUTES) if card else None,
+            payment_expires_at=now + CARD_PAYMENT_TIME if card else None,
             created_at=now,
         )
         OrderLine.objects.bulk_create(

@@ -126,4 +126,13 @@ def needs_refund_alert(order):
     """To shop managers: a payment arrived for an order that can no longer be filled."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Refund needed for order %(reference)s") % {"reference": order.reference}
-    _send("needs_refund_alert", subject, shop_managers_emails(), order, settings.LANGUAGE_CODE)
+    # The reason is the last line of the order's history, written when it was flagged.
+    reason = order.status_changes.order_by("-pk").values_list("note", flat=True).first()
+    _send(
+        "needs_refund_alert",
+        subject,
+        shop_managers_emails(),
+        order,
+        settings.LANGUAGE_CODE,
+        reason=reason or "",
+    )

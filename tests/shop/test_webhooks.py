@@ -115,6 +115,7 @@ def test_completed_after_release_and_resale_flags_a_refund_and_tells_managers(
     [alert] = mail.outbox
     assert shop_manager.email in alert.to
     assert card_order.reference in alert.subject
+    assert "Il ne reste qu'une pièce" in alert.body  # the reason, from the order's history
     # A replay of the same payment raises no second alert.
     with django_capture_on_commit_callbacks(execute=True):
         post_event(completed(card_order))

@@ -38,7 +38,7 @@ class Customer:
     note: str = ""
 
 
-class CartNotReady(Exception):  # noqa: N818
+class CartNotReady(Exception):
     """The cart cannot become an order as it is; `messages` say why, for the shopper."""
 
     def __init__(self, messages):

@@ -26,7 +26,7 @@ TIMESTAMP_OF = {
 }
 
 
-class TransitionNotAllowed(Exception):  # noqa: N818
+class TransitionNotAllowed(Exception):
     """The order's status does not allow this change (it may have moved meanwhile)."""
 
     def __init__(self, order, to_status):

@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 STRIPE_LOCALES = {"fr", "en"}
 
 
-class PaymentUnavailable(Exception):  # noqa: N818
+class PaymentUnavailable(Exception):
     """Stripe could not be reached or refused the request; the shopper may retry or pay cash."""
 
 

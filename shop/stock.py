@@ -44,7 +44,7 @@ class Shortage:
         ) % {"count": self.available, "title": self.title}
 
 
-class OutOfStock(Exception):  # noqa: N818 (reads better at the call sites than OutOfStockError)
+class OutOfStock(Exception):
     """Some pieces of an order cannot be reserved; nothing was changed."""
 
     def __init__(self, shortages):
@@ -113,7 +113,7 @@ def release_stock(order):
         order.stock_reserved = False
 
 
-class StockChanged(Exception):  # noqa: N818
+class StockChanged(Exception):
     """The stock moved since the person adjusting it looked at it."""
 
     def __init__(self, current):

@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 SIGNATURE_TOLERANCE = 300
 
 
-class BadWebhook(Exception):  # noqa: N818
+class BadWebhook(Exception):
     """The request is not a genuine Stripe event: answered 400, nothing changed."""
 
 

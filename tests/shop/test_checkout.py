@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from shop.cart import SESSION_KEY
 from shop.models import OrderStatus, ProductPage, ShopSettings
@@ -320,3 +321,14 @@ def test_a_double_click_on_place_my_order_shows_the_order_placed_once(client, pr
     assert second.status_code == 302
     assert second.url == first.url
     assert new_orders.count() == 1
+
+
+def test_an_order_placed_on_the_english_site_is_in_english(client, product, new_orders):
+    with translation.override("en"):
+        add(client, product)
+        page = checkout_form(client)
+        assert "Place my order" in page.content.decode()
+        response = submit(client)
+    order = new_orders.get()
+    assert order.language == "en"
+    assert response.url == f"/en/orders/{order.reference}/"

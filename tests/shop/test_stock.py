@@ -165,3 +165,14 @@ def test_adjusting_stock_needs_the_permission(client, communications_staff, prod
     for response in (client.get(url), client.post(url, {"stock": 9, "expected": 5})):
         assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
     assert stock_of(product) == 5
+
+
+def test_the_product_list_offers_adjust_stock_to_shop_managers_only(
+    client, shop_manager, communications_staff, product
+):
+    explore = reverse("wagtailadmin_explore", args=[product.get_parent().pk])
+    adjust = reverse("shop_stock_adjust", args=[product.pk])
+    client.force_login(shop_manager)
+    assert adjust in client.get(explore).content.decode()
+    client.force_login(communications_staff)
+    assert adjust not in client.get(explore).content.decode()

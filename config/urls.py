@@ -6,7 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from shop.views import stripe_webhook
+
 urlpatterns = [
+    # Outside the language prefix: Stripe posts to one fixed address.
+    path("shop/webhooks/stripe/", stripe_webhook, name="stripe_webhook"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ShopConfig(AppConfig):
     name = "shop"
     verbose_name = _("Shop")
+
+    def ready(self):
+        from . import (
+            staff_groups,
+            stock,  # noqa: F401 (connects the guard that keeps live stock on page saves)
+        )
+
+        staff_groups.connect_page_hooks()

@@ -1,9 +1,12 @@
-"""The shopper's cart, kept in the session as product ids and quantities only.
+"""The shopper's cart, kept in the session as product ids and quantities.
 
-Prices are never stored here: every view recomputes them from the products and
-the site's settings through `shop.pricing`.
+Prices are never taken from here: every view recomputes them from the products
+and the site's settings through `shop.pricing`. Each line also remembers the unit
+price the shopper saw when adding it, only to tell them when it has changed.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -24,6 +27,21 @@ class CartLine:
     quantity: int
     breakdown: pricing.PriceBreakdown | None = None
     problem: str = ""
+    price_seen: int | None = None
+    story_id: int | None = None
+
+    @property
+    def price_went_up(self):
+        return self._price_moved() > 0
+
+    @property
+    def price_went_down(self):
+        return self._price_moved() < 0
+
+    def _price_moved(self):
+        if self.breakdown is None or self.price_seen is None:
+            return 0
+        return self.breakdown.unit_price - self.price_seen
 
     @property
     def line_total(self):
@@ -76,6 +94,19 @@ class CartSummary:
     def item_count(self):
         return sum(line.quantity for line in self.lines)
 
+    @property
+    def has_price_changes(self):
+        return any(line.price_went_up or line.price_went_down for line in self.lines)
+
+    def signature(self, delivery_fee):
+        """A digest of what the shopper is shown: lines, prices, fee. Checkout compares it."""
+        content = [
+            [line.product_id, line.quantity, line.breakdown.unit_price if line.breakdown else None]
+            for line in sorted(self.lines, key=lambda line: line.product_id)
+        ]
+        text = json.dumps([content, delivery_fee], separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
+
 
 class Cart:
     """Read and change the cart held in a session."""
@@ -96,6 +127,12 @@ class Cart:
                 result[int(key)] = quantity
         return result
 
+    def price_seen(self, product_id):
+        """The unit price shown when the product was added, to flag a change since."""
+        entry = self._raw().get(str(product_id))
+        price = entry.get("price_seen") if isinstance(entry, dict) else None
+        return price if isinstance(price, int) and not isinstance(price, bool) else None
+
     def story_for(self, product_id):
         """The story the shopper came from when adding this product, if any."""
         entry = self._raw().get(str(product_id))
@@ -109,13 +146,15 @@ class Cart:
         self.session[SESSION_KEY] = raw
         self.session.modified = True
 
-    def set(self, product_id, quantity, story_id=None):
+    def set(self, product_id, quantity, story_id=None, price_seen=None):
         """Put `quantity` of a product in the cart (validated by the caller)."""
         raw = self._raw()
         entry = raw.get(str(product_id)) if isinstance(raw.get(str(product_id)), dict) else {}
         entry["quantity"] = quantity
         if story_id is not None:
             entry["story"] = story_id
+        if price_seen is not None:
+            entry["price_seen"] = price_seen
         raw[str(product_id)] = entry
         self._save(raw)
 
@@ -127,14 +166,28 @@ class Cart:
     def clear(self):
         self._save({})
 
+    def restore(self, order):
+        """Put an abandoned order's products back, e.g. when the shopper cancels payment."""
+        for line in order.lines.all():
+            if line.product_id is not None:
+                self.set(line.product_id, line.quantity, line.story_id, line.unit_price)
+
     def summary(self, shop_settings):
         """Price every line now, flagging products that vanished, sold out or ran short."""
         quantities = self.quantities()
-        products = ProductPage.objects.live().public().in_bulk(list(quantities))
+        products = (
+            ProductPage.objects.live().public().select_related("artisan").in_bulk(list(quantities))
+        )
         lines = []
         for product_id, quantity in quantities.items():
             product = products.get(product_id)
-            line = CartLine(product=product, product_id=product_id, quantity=quantity)
+            line = CartLine(
+                product=product,
+                product_id=product_id,
+                quantity=quantity,
+                price_seen=self.price_seen(product_id),
+                story_id=self.story_for(product_id),
+            )
             if product is None:
                 line.problem = _("This product is no longer for sale.")
             else:

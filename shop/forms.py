@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import MAX_QUANTITY_PER_LINE, ProductPage
+from .models import MAX_QUANTITY_PER_LINE, Fulfilment, PaymentMethod, ProductPage
 
 
 class CartLineForm(forms.Form):
@@ -69,4 +69,92 @@ class CartLineForm(forms.Form):
                 product.orderable_quantity,
             ) % {"count": product.orderable_quantity, "title": product.title}
             raise forms.ValidationError(message)
+        return cleaned
+
+
+# Digits, spaces and the usual separators; at least 6 digits (local or international numbers).
+PHONE_PATTERN = r"^\+?[0-9][0-9 ().\-]{4,28}[0-9]$"
+
+
+class CheckoutForm(forms.Form):
+    """Who buys, how the order reaches them, how they pay. Checked on the server."""
+
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Please give your name.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We send the order confirmation there."),
+        error_messages={
+            "required": _("Please give your e-mail address."),
+            "invalid": _("This e-mail address does not look right, e.g. nom@exemple.sn."),
+        },
+    )
+    phone = forms.RegexField(
+        label=_("Phone number"),
+        regex=PHONE_PATTERN,
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        help_text=_("To arrange delivery or pickup."),
+        error_messages={
+            "required": _("Please give a phone number."),
+            "invalid": _("This phone number does not look right, e.g. +221 77 123 45 67."),
+        },
+    )
+    fulfilment = forms.ChoiceField(
+        label=_("Delivery or pickup"),
+        choices=Fulfilment.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose delivery or pickup."),
+            "invalid_choice": _("Please choose delivery or pickup."),
+        },
+    )
+    delivery_address = forms.CharField(
+        label=_("Delivery address"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+        help_text=_("Street, district, city, and anything that helps the courier."),
+    )
+    note = forms.CharField(
+        label=_("Note for the shop (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    payment_method = forms.ChoiceField(
+        label=_("Payment"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose how you will pay."),
+            "invalid_choice": _("This payment method is not available."),
+        },
+    )
+    cart_signature = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, card_enabled, **kwargs):
+        super().__init__(*args, **kwargs)
+        cash = (PaymentMethod.CASH.value, PaymentMethod.CASH.label)
+        self.fields["payment_method"].choices = PaymentMethod.choices if card_enabled else [cash]
+        if not card_enabled:
+            self.fields["payment_method"].initial = PaymentMethod.CASH
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_delivery_address(self):
+        return self.cleaned_data["delivery_address"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fulfilment") == Fulfilment.DELIVERY and not cleaned.get("delivery_address"):
+            self.add_error(
+                "delivery_address", _("Please give the delivery address, or choose pickup.")
+            )
         return cleaned

@@ -9,4 +9,8 @@ urlpatterns = [
     path("cart/add/", views.cart_add, name="cart_add"),
     path("cart/update/", views.cart_update, name="cart_update"),
     path("cart/remove/", views.cart_remove, name="cart_remove"),
+    path("cart/empty/", views.cart_empty, name="cart_empty"),
+    path("checkout/", views.checkout, name="checkout"),
+    path("orders/<str:reference>/", views.order_detail, name="order_detail"),
+    path("orders/<str:reference>/cancel/", views.order_cancel, name="order_cancel"),
 ]

@@ -7,6 +7,7 @@ The demo content is loaded once per test database (it is what a user sees after
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -34,6 +35,16 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.get(username="admin")
     client.force_login(user)
     return client
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` need PostgreSQL's row locks: skipped, with the reason, on SQLite."""
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL); SQLite has no row locks")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -159,6 +159,9 @@ STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 
+# Orders are numbered PREFIX-YEAR-NUMBER, e.g. ML-2026-00042.
+SHOP_ORDER_REFERENCE_PREFIX = env_str("ORDER_REFERENCE_PREFIX", "ML")
+
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 # Security headers. Public pages load nothing from elsewhere but embedded videos,

@@ -2795,3 +2795,54 @@ STANDARD_PAGES = [
         ],
     },
 ]
+
+# Shop: where pickup orders are collected (shown at checkout and in e-mails).
+PICKUP_ADDRESS = (
+    "Local Mains Libres, Dakar-Plateau (adresse exacte et code de retrait envoyés par SMS)\n"
+    "Du lundi au samedi, de 10 h à 18 h, sur rendez-vous"
+)
+
+# Staff accounts of the demo, one per group, to try what each group can do.
+STAFF_USERS = [
+    {"username": "communication", "email": "communication@mainslibres.example",
+     "first_name": "Mariama", "last_name": "Faye", "group": "Communications"},
+    {"username": "boutique", "email": "boutique@mainslibres.example",
+     "first_name": "Babacar", "last_name": "Diop", "group": "Shop managers"},
+]  # fmt: skip
+
+# Orders of the demo: the pieces shown as sold were sold through these. Each line
+# is (product slug, quantity, story slug the shopper came from or None).
+DEMO_ORDER_DOMAIN = "exemple.sn"
+ORDERS = [
+    {"name": "Mariama Sow", "email": "mariama.sow@exemple.sn", "phone": "+221 77 412 36 90",
+     "fulfilment": "delivery", "address": "Cité Keur Gorgui, villa 41, Dakar",
+     "lines": [("toile-car-rapide-colobane", 1, "la-visite-du-dimanche")],
+     "status": "fulfilled", "days_ago": 96},
+    {"name": "Jean-Baptiste Mendy", "email": "jb.mendy@exemple.sn", "phone": "+221 76 208 55 13",
+     "fulfilment": "pickup", "address": "",
+     "lines": [("table-basse-vene-plateau-rabote", 1, "preparer-la-sortie-pas-a-pas")],
+     "status": "fulfilled", "days_ago": 71},
+    {"name": "Aïssatou Ba", "email": "aissatou.ba@exemple.sn", "phone": "+221 78 330 14 27",
+     "fulfilment": "delivery", "address": "Sicap Liberté 6, immeuble B, 2e étage, Dakar",
+     "lines": [("robe-bazin-ceremonie", 1, "a-thies-apprendre-la-coupe"),
+               ("souwere-pirogues-au-petit-matin", 1, "le-sous-verre-un-art-de-patience")],
+     "status": "fulfilled", "days_ago": 47},
+    {"name": "Pape Ndoye", "email": "pape.ndoye@exemple.sn", "phone": "+221 77 905 62 18",
+     "fulfilment": "delivery", "address": "Rue 10 x Corniche, Médina, Dakar",
+     "lines": [("panneau-marche-tilene", 1, None),
+               ("chemise-wax-manches-courtes", 1, "khady-la-couture-et-les-devoirs-du-soir")],
+     "status": "fulfilled", "days_ago": 29},
+    {"name": "Ndeye Diouf", "email": "ndeye.diouf@exemple.sn", "phone": "+221 70 118 40 52",
+     "fulfilment": "delivery", "address": "Parcelles Assainies, unité 15, Dakar",
+     "lines": [("chemise-col-mao-lin-wax", 1, None)],
+     "status": "cancelled", "days_ago": 18},
+    {"name": "Claire Martin", "email": "claire.martin@exemple.sn", "phone": "+33 6 12 34 56 78",
+     "fulfilment": "pickup", "address": "", "language": "en",
+     "lines": [("masque-dimb-patine", 1, "a-saint-louis-le-bois-et-le-fleuve"),
+               ("jarre-canari-engobee", 2, "l-argile-de-thies-sans-nom")],
+     "status": "paid", "days_ago": 9},
+    {"name": "Cheikh Fall", "email": "cheikh.fall@exemple.sn", "phone": "+221 77 640 29 81",
+     "fulfilment": "delivery", "address": "HLM Grand Yoff, villa 212, Dakar",
+     "lines": [("panier-raphia-anses", 2, "premier-marche-apres-la-sortie")],
+     "status": "awaiting_cash", "days_ago": 1},
+]  # fmt: skip

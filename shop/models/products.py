@@ -6,10 +6,12 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -60,16 +62,46 @@ class Availability:
 
 
 class ProductPageForm(WagtailAdminPageForm):
-    """The product editor's form, with messages an editor understands for price and stock."""
+    """The product editor's form: plain messages for price and stock, and a live stock count.
+
+    Once a product exists its stock moves with every sale, so the editor shows the count
+    the database holds now, read-only, with a link to « Adjust stock » for those allowed.
+    Drafts, revisions and publications then never carry a stock count back (see `shop.stock`).
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["artisan_price"].error_messages.update(
             {"invalid": PRICE_INVALID_MESSAGE, "min_value": PRICE_MINIMUM_MESSAGE}
         )
-        self.fields["stock"].error_messages.update(
+        stock = self.fields["stock"]
+        stock.error_messages.update(
             {"invalid": STOCK_INVALID_MESSAGE, "min_value": STOCK_NEGATIVE_MESSAGE}
         )
+        if self.instance.pk is not None:
+            self._show_live_stock(stock)
+
+    def _show_live_stock(self, field):
+        live_stock = (
+            type(self.instance)
+            .objects.filter(pk=self.instance.pk)
+            .values_list("stock", flat=True)
+            .first()
+        )
+        field.disabled = True
+        self.initial["stock"] = live_stock
+        user = getattr(self, "for_user", None)
+        if user is not None and user.has_perm("shop.adjust_stock"):
+            field.help_text = format_html(
+                '{} <a href="{}">{}</a>',
+                gettext("Pieces for sale now, kept up to date by sales."),
+                reverse("shop_stock_adjust", args=[self.instance.pk]),
+                gettext("Adjust stock"),
+            )
+        else:
+            field.help_text = gettext(
+                "Pieces for sale now, kept up to date by sales. Shop managers adjust it."
+            )
 
 
 class ProductPage(Page):

@@ -1,4 +1,4 @@
-"""Money settings of each site: currency, markup rate, delivery fee."""
+"""Money settings of each site: currency, markup rate, delivery fee, pickup address."""
 
 from decimal import Decimal
 
@@ -90,9 +90,22 @@ class ShopSettings(BaseSiteSetting):
         validators=[MinValueValidator(0, message=DELIVERY_FEE_MESSAGE)],
         help_text=_("In the currency's smallest unit (francs for XOF, cents for EUR)."),
     )
+    pickup_address = models.TextField(
+        _("pickup address and hours"),
+        blank=True,
+        help_text=_(
+            "Where and when shoppers who choose pickup collect their order. Shown at checkout "
+            "and in the order e-mails."
+        ),
+    )
 
     base_form_class = ShopSettingsForm
-    panels = [FieldPanel("currency"), FieldPanel("markup_rate"), FieldPanel("delivery_fee")]
+    panels = [
+        FieldPanel("currency"),
+        FieldPanel("markup_rate"),
+        FieldPanel("delivery_fee"),
+        FieldPanel("pickup_address"),
+    ]
 
     class Meta:
         verbose_name = _("shop settings")

@@ -28,7 +28,8 @@ def test_add_shows_the_line_with_server_computed_price(client, product):
     assert product.title in html.select_one(".cart-table").get_text()
     assert html.select_one(".cart-link__count").get_text(strip=True) == "2"
     unit = product.artisan_price + (product.artisan_price * 10 + 50) // 100
-    assert cart_in(client) == {str(product.pk): {"quantity": 2}}
+    # Ids and quantities; the price shown is kept only to tell the shopper if it moves.
+    assert cart_in(client) == {str(product.pk): {"quantity": 2, "price_seen": unit}}
     assert response.context["cart"].total == unit * 2
 
 

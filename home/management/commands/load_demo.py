@@ -7,20 +7,36 @@ pictures are drawn locally by `home.demo.images`.
 
 import io
 import secrets
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.demo import content, images
 from home.models import HomeFeaturedProduct, HomeFeaturedStory, HomePage, ImpactPage, StandardPage
-from shop.models import ProductCategory, ProductImage, ProductIndexPage, ProductPage, ShopSettings
+from shop import lifecycle
+from shop.cart import Cart
+from shop.checkout import Customer, place_order
+from shop.models import (
+    Order,
+    OrderStatus,
+    PaymentMethod,
+    ProductCategory,
+    ProductImage,
+    ProductIndexPage,
+    ProductPage,
+    ShopSettings,
+)
 from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage, Workshop
 
 ADMIN_USERNAME = "admin"
@@ -57,11 +73,18 @@ class Command(BaseCommand):
             self.step("Impact page", self.load_impact, home)
             self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
             self.step("Home page features", self.load_features, home)
+            self.staff = self.step("Staff users", self.load_staff)
+            self.step("Orders", self.load_orders, home)
         login = self.step("Admin user", self.load_admin)
         self.stdout.write(self.style.SUCCESS("Demo ready at http://127.0.0.1:8000/"))
         self.stdout.write(
             f"Admin: http://127.0.0.1:8000/admin/  user « {login[0]} »  password « {login[1]} »"
         )
+        for data in content.STAFF_USERS:
+            password = self.staff_password(data["username"])
+            self.stdout.write(
+                f"  {data['group']}: user « {data['username']} »  password « {password} »"
+            )
 
     # Progress ---------------------------------------------------------------
 
@@ -186,7 +209,9 @@ class Command(BaseCommand):
 
     def load_shop_settings(self, home):
         site = Site.objects.get(root_page=home)
-        _settings, made = ShopSettings.objects.get_or_create(site=site)
+        _settings, made = ShopSettings.objects.get_or_create(
+            site=site, defaults={"pickup_address": content.PICKUP_ADDRESS}
+        )
         if made:
             self.count_created("settings")
 
@@ -389,3 +414,80 @@ class Command(BaseCommand):
         ADMIN_PASSWORD_FILE.write_text(password)
         self.count_created("users")
         return ADMIN_USERNAME, password
+
+    def staff_password(self, username):
+        # Derived from this checkout's secret key: the same on every run, stored nowhere.
+        return salted_hmac("demo-staff-password", username).hexdigest()[:16]
+
+    def load_staff(self):
+        """One user per staff group, to try what each group may do in the admin."""
+        users = {}
+        for data in content.STAFF_USERS:
+            user = get_user_model().objects.filter(username=data["username"]).first()
+            if user is None:
+                user = get_user_model().objects.create_user(
+                    data["username"],
+                    data["email"],
+                    self.staff_password(data["username"]),
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                )
+                user.groups.add(Group.objects.get(name=data["group"]))
+                self.count_created("users")
+            users[data["username"]] = user
+        return users
+
+    def load_orders(self, home):
+        """Orders in every status, placed and moved along by the shop's own services."""
+        if Order.objects.filter(email__endswith="@" + content.DEMO_ORDER_DOMAIN).exists():
+            return
+        shop_settings = ShopSettings.objects.get(site__root_page=home)
+        for data in content.ORDERS:
+            self.place_demo_order(data, shop_settings, self.staff["boutique"])
+            self.count_created("orders")
+
+    def place_demo_order(self, data, shop_settings, manager):
+        cart = Cart(SessionStore())
+        for slug, quantity, story in data["lines"]:
+            product = self.products[slug]
+            # The pieces shown as sold were sold by these orders: back in stock for the sale.
+            ProductPage.objects.filter(pk=product.pk, stock=0).update(stock=quantity)
+            cart.set(product.pk, quantity, story_id=self.stories[story].pk if story else None)
+        customer = Customer(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            fulfilment=data["fulfilment"],
+            delivery_address=data["address"],
+        )
+        order = place_order(
+            cart.summary(shop_settings),
+            customer,
+            PaymentMethod.CASH,
+            shop_settings,
+            language=data.get("language", "fr"),
+            site=shop_settings.site,
+            notify=False,
+        )
+        if data["status"] in (OrderStatus.PAID, OrderStatus.FULFILLED):
+            lifecycle.mark_cash_paid(order, by=manager, note="Espèces reçues")
+        if data["status"] == OrderStatus.FULFILLED:
+            lifecycle.mark_fulfilled(order, by=manager, notify=False)
+        if data["status"] == OrderStatus.CANCELLED:
+            lifecycle.cancel(order, by=manager, note="Client injoignable après trois appels.")
+        self.backdate(order, data["days_ago"])
+
+    def backdate(self, order, days_ago):
+        """Spread the order's history over the days before today, two days per step."""
+        placed = timezone.now() - timedelta(days=days_ago, hours=2)
+        moments = {}
+        for step, change in enumerate(order.status_changes.order_by("pk")):
+            moments[change.to_status] = placed + timedelta(days=2 * step)
+            change.changed_at = moments[change.to_status]
+            change.save(update_fields=["changed_at"])
+        Order.objects.filter(pk=order.pk).update(
+            created_at=placed,
+            paid_at=moments.get(OrderStatus.PAID),
+            fulfilled_at=moments.get(OrderStatus.FULFILLED),
+            cancelled_at=moments.get(OrderStatus.CANCELLED),
+        )

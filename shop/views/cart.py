@@ -5,24 +5,25 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .cart import Cart
-from .forms import CartLineForm
-from .models import ShopSettings
+from ..cart import Cart
+from ..forms import CartLineForm
+from ..models import ShopSettings
 
 
-def _render_cart(request, status=200, errors=()):
+def render_cart(request, status=200, errors=()):
+    """The cart page, with `errors` shown in an alert (used with status 400 and 409)."""
     summary = Cart(request.session).summary(ShopSettings.for_request(request))
     context = {"cart": summary, "errors": list(errors)}
     return render(request, "shop/cart.html", context, status=status)
 
 
-def _form_errors(form):
+def form_errors(form):
     return [error for errors in form.errors.values() for error in errors]
 
 
 @require_GET
 def cart_detail(request):
-    return _render_cart(request)
+    return render_cart(request)
 
 
 def _apply_line(request, adding):
@@ -31,7 +32,13 @@ def _apply_line(request, adding):
     form = CartLineForm(request.POST, cart=cart, adding=adding)
     if form.is_valid():
         data = form.cleaned_data
-        cart.set(data["product"].pk, data["new_quantity"], story_id=data.get("story"))
+        price = ShopSettings.for_request(request).breakdown(data["product"].artisan_price)
+        cart.set(
+            data["product"].pk,
+            data["new_quantity"],
+            story_id=data.get("story"),
+            price_seen=price.unit_price,
+        )
     return form
 
 
@@ -39,7 +46,7 @@ def _apply_line(request, adding):
 def cart_add(request):
     form = _apply_line(request, adding=True)
     if not form.is_valid():
-        return _render_cart(request, status=400, errors=_form_errors(form))
+        return render_cart(request, status=400, errors=form_errors(form))
     title = form.cleaned_data["product"].title
     messages.success(request, _("« %(title)s » is in your cart.") % {"title": title})
     return redirect("shop:cart")
@@ -49,7 +56,7 @@ def cart_add(request):
 def cart_update(request):
     form = _apply_line(request, adding=False)
     if not form.is_valid():
-        return _render_cart(request, status=400, errors=_form_errors(form))
+        return render_cart(request, status=400, errors=form_errors(form))
     messages.success(request, _("Quantity updated."))
     return redirect("shop:cart")
 
@@ -59,7 +66,14 @@ def cart_remove(request):
     cart = Cart(request.session)
     product_id = request.POST.get("product", "")
     if not product_id.isdigit() or int(product_id) not in cart.quantities():
-        return _render_cart(request, status=400, errors=[_("This product is not in your cart.")])
+        return render_cart(request, status=400, errors=[_("This product is not in your cart.")])
     cart.remove(int(product_id))
     messages.success(request, _("The product was removed from your cart."))
+    return redirect("shop:cart")
+
+
+@require_POST
+def cart_empty(request):
+    Cart(request.session).clear()
+    messages.success(request, _("Your cart is empty now."))
     return redirect("shop:cart")

@@ -1,0 +1,161 @@
+"""Placing an order: from a priced cart to an order that holds its pieces, in one transaction."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import emails, pricing
+from .models import (
+    Fulfilment,
+    Order,
+    OrderLine,
+    OrderReferenceCounter,
+    OrderStatus,
+    OrderStatusChange,
+    PaymentMethod,
+)
+from .stock import OutOfStock, reserve_stock
+
+# A card payment must be made within this time; the Stripe session expires then.
+# Stripe refuses a session that expires less than 30 minutes after it is created:
+# the extra minute covers the time between placing the order and asking Stripe.
+CARD_PAYMENT_TIME = timedelta(minutes=30, seconds=60)
+
+
+@dataclass(frozen=True)
+class Customer:
+    """Who buys, and how the order reaches them."""
+
+    name: str
+    email: str
+    phone: str
+    fulfilment: str
+    delivery_address: str = ""
+    note: str = ""
+
+
+class CartNotReady(Exception):
+    """The cart cannot become an order as it is; `messages` say why, for the shopper."""
+
+    def __init__(self, messages):
+        self.messages = list(messages)
+        super().__init__(" ".join(str(message) for message in self.messages))
+
+
+def artisan_public_name(artisan):
+    """The name the public knows the artisan by, as snapshotted on order lines."""
+    return artisan.display_name if artisan is not None else ""
+
+
+def delivery_fee_for(fulfilment, shop_settings):
+    return shop_settings.delivery_fee if fulfilment == Fulfilment.DELIVERY else 0
+
+
+def next_reference(created_at):
+    """`ML-2026-00042`: a per-year number taken under a row lock, so never shared.
+
+    Called last in the checkout transaction (after the product locks) and held
+    only until it commits.
+    """
+    year = timezone.localtime(created_at).year
+    counter, _created = OrderReferenceCounter.objects.select_for_update().get_or_create(year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{settings.SHOP_ORDER_REFERENCE_PREFIX}-{year}-{counter.last_number:05d}"
+
+
+def _existing_story_ids(story_ids):
+    # The story model is named lazily ("stories.StoryPage"): the shop imports no other app.
+    story_model = OrderLine._meta.get_field("story").related_model
+    return set(story_model.objects.filter(pk__in=story_ids).values_list("pk", flat=True))
+
+
+def place_order(
+    summary, customer, payment_method, shop_settings, *, language, site=None, notify=True
+):
+    """Create the order from the priced cart and reserve its stock, all or nothing.
+
+    Raises `CartNotReady` when the cart is empty, has a problem, or a price moved
+    since the summary was made, and `OutOfStock` when a piece was taken meanwhile.
+    A cash order is waiting for payment at once and its e-mails go out when the
+    transaction commits (unless `notify` is False, for the demo); a card order waits
+    for Stripe.
+    """
+    if not summary.lines:
+        raise CartNotReady([_("Your cart is empty.")])
+    if summary.has_problems:
+        raise CartNotReady([line.problem for line in summary.lines if line.problem])
+    now = timezone.now()
+    delivery_fee = delivery_fee_for(customer.fulfilment, shop_settings)
+    card = payment_method == PaymentMethod.CARD
+    status = OrderStatus.PENDING_PAYMENT if card else OrderStatus.AWAITING_CASH
+    stories = _existing_story_ids([line.story_id for line in summary.lines if line.story_id])
+    with transaction.atomic():
+        order = Order.objects.create(
+            status=status,
+            payment_method=payment_method,
+            fulfilment=customer.fulfilment,
+            customer_name=customer.name,
+            email=customer.email,
+            phone=customer.phone,
+            delivery_address=customer.delivery_address
+            if customer.fulfilment == Fulfilment.DELIVERY
+            else "",
+            customer_note=customer.note,
+            language=language,
+            site=site,
+            currency=shop_settings.currency,
+            markup_rate=shop_settings.markup_rate,
+            items_total=summary.total,
+            artisan_total=summary.artisan_total,
+            markup_total=summary.markup_total,
+            delivery_fee=delivery_fee,
+            total=pricing.order_total([summary.total, delivery_fee]),
+            payment_expires_at=now + CARD_PAYMENT_TIME if card else None,
+            created_at=now,
+        )
+        OrderLine.objects.bulk_create(
+            OrderLine(
+                order=order,
+                product=line.product,
+                product_title=line.product.title,
+                artisan_id=line.product.artisan_id,
+                artisan_name=artisan_public_name(line.product.artisan),
+                story_id=line.story_id if line.story_id in stories else None,
+                artisan_price=line.breakdown.artisan_price,
+                markup_rate=line.breakdown.markup_rate,
+                markup_amount=line.breakdown.markup_amount,
+                unit_price=line.breakdown.unit_price,
+                quantity=line.quantity,
+                line_total=line.line_total,
+            )
+            for line in summary.lines
+        )
+        locked = reserve_stock(order)
+        # Prices are read again under the row locks: a shopper pays what they were shown.
+        changed = [
+            line.product.title
+            for line in summary.lines
+            if locked[line.product_id].artisan_price != line.breakdown.artisan_price
+        ]
+        if changed:
+            raise CartNotReady(
+                [
+                    _("The price of « %(title)s » has just changed: please check your cart.")
+                    % {"title": title}
+                    for title in changed
+                ]
+            )
+        order.reference = next_reference(now)
+        order.save(update_fields=["reference"])
+        OrderStatusChange.objects.create(order=order, to_status=status, changed_at=now)
+        if notify and not card:
+            emails.send_on_commit(emails.order_placed, order)
+    return order
+
+
+__all__ = ["CartNotReady", "Customer", "OutOfStock", "place_order"]

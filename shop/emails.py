@@ -1,0 +1,138 @@
+"""The shop's e-mails: to the shopper in their language, to shop managers in French.
+
+Every e-mail is plain text with an HTML alternative, and is sent only once the
+transaction that changed the order has committed (`send_on_commit`): an order
+rolled back never announces itself. A failing mail server is logged, never shown
+to the shopper as an error once their order exists.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Order, OrderStatus, ShopSettings
+from .staff_groups import SHOP_MANAGERS
+
+logger = logging.getLogger(__name__)
+
+
+def send_on_commit(send, order):
+    """Call `send(order)` after the current transaction commits, with the order reloaded."""
+    order_pk = order.pk
+
+    def deliver():
+        try:
+            send(Order.objects.select_related("site").get(pk=order_pk))
+        except Exception:
+            logger.exception("Could not send the %s e-mail of order %s", send.__name__, order_pk)
+
+    transaction.on_commit(deliver)
+
+
+def absolute_url(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def order_page_url(order):
+    """The shopper's link to their order: the reference plus a secret key."""
+    with translation.override(order.language):
+        path = reverse("shop:order_detail", args=[order.reference])
+    return absolute_url(f"{path}?key={order.access_key()}")
+
+
+def order_admin_url(order):
+    return absolute_url(reverse("shop_order_modeladmin_inspect", args=[order.pk]))
+
+
+def shop_managers_emails():
+    users = get_user_model().objects.filter(
+        groups__name=SHOP_MANAGERS, is_active=True, email__gt=""
+    )
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def _shop_settings(order):
+    if order.site_id:
+        return ShopSettings.for_site(order.site)
+    return ShopSettings.objects.first() or ShopSettings()
+
+
+def _send(template, subject, recipients, order, language, **extra):
+    if not recipients:
+        logger.warning("No recipient for the %s e-mail of order %s", template, order.reference)
+        return
+    with translation.override(language):
+        context = {
+            "order": order,
+            "lines": list(order.lines.all()),
+            "shop_settings": _shop_settings(order),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "order_url": order_page_url(order),
+            "admin_url": order_admin_url(order),
+            **extra,
+        }
+        text = render_to_string(f"shop/emails/{template}.txt", context)
+        html = render_to_string(f"shop/emails/{template}.html", context)
+        message = EmailMultiAlternatives(
+            subject=f"{subject} · {settings.WAGTAIL_SITE_NAME}",
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=recipients,
+        )
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def order_confirmation(order):
+    """To the shopper: what they ordered, the breakdown, how it is paid and reaches them."""
+    with translation.override(order.language):
+        if order.status == OrderStatus.AWAITING_CASH:
+            subject = _("Order %(reference)s received") % {"reference": order.reference}
+        else:
+            subject = _("Order %(reference)s paid") % {"reference": order.reference}
+    _send("order_confirmation", subject, [order.email], order, order.language)
+
+
+def new_order_notice(order):
+    """To shop managers: an order to prepare (paid by card, or to be paid in cash)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New order %(reference)s") % {"reference": order.reference}
+    _send("new_order_notice", subject, shop_managers_emails(), order, settings.LANGUAGE_CODE)
+
+
+def order_placed(order):
+    """A cash order was placed, or a card order was paid: tell the shopper and the shop."""
+    order_confirmation(order)
+    new_order_notice(order)
+
+
+def order_fulfilled(order):
+    """To the shopper: their order is on its way, or ready to collect."""
+    with translation.override(order.language):
+        subject = _("Order %(reference)s is on its way") % {"reference": order.reference}
+        if order.is_pickup:
+            subject = _("Order %(reference)s is ready") % {"reference": order.reference}
+    _send("order_fulfilled", subject, [order.email], order, order.language)
+
+
+def needs_refund_alert(order):
+    """To shop managers: a payment arrived for an order that can no longer be filled."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Refund needed for order %(reference)s") % {"reference": order.reference}
+    # The reason is the last line of the order's history, written when it was flagged.
+    reason = order.status_changes.order_by("-pk").values_list("note", flat=True).first()
+    _send(
+        "needs_refund_alert",
+        subject,
+        shop_managers_emails(),
+        order,
+        settings.LANGUAGE_CODE,
+        reason=reason or "",
+    )

@@ -1,0 +1,274 @@
+"""Orders: what a shopper bought, at what price, and every status it went through.
+
+Amounts are integers in the currency's minor unit, copied from `shop.pricing` when
+the order is placed: changing a product or a setting later never rewrites an order.
+Orders are never deleted: there is no delete permission, the order admin offers no
+delete view, and their lines and status history protect them in the database.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from .. import pricing
+
+ACCESS_KEY_SALT = "shop.order-access"
+
+
+class OrderStatus(models.TextChoices):
+    PENDING_PAYMENT = "pending_payment", _("Pending payment")
+    AWAITING_CASH = "awaiting_cash", _("Awaiting cash payment")
+    PAID = "paid", _("Paid")
+    FULFILLED = "fulfilled", _("Fulfilled")
+    CANCELLED = "cancelled", _("Cancelled")
+    REFUNDED = "refunded", _("Refunded")
+
+
+# Every status change the shop can make. `shop.lifecycle` refuses anything else.
+ALLOWED_TRANSITIONS = {
+    OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED},
+    OrderStatus.AWAITING_CASH: {OrderStatus.PAID, OrderStatus.CANCELLED},
+    OrderStatus.PAID: {OrderStatus.FULFILLED, OrderStatus.REFUNDED},
+    # Only for a card payment that arrived after its reservation was released (a late
+    # or lost webhook) when the pieces could be reserved again; staff cannot do this.
+    OrderStatus.CANCELLED: {OrderStatus.PAID},
+    OrderStatus.FULFILLED: set(),
+    OrderStatus.REFUNDED: set(),
+}
+
+
+class PaymentMethod(models.TextChoices):
+    CARD = "card", _("Card (Stripe)")
+    CASH = "cash", _("Cash on delivery or at pickup")
+
+
+class Fulfilment(models.TextChoices):
+    DELIVERY = "delivery", _("Delivery")
+    PICKUP = "pickup", _("Pickup")
+
+
+class Order(models.Model):
+    """One purchase: the shopper's details, the priced lines, payment and status."""
+
+    reference = models.CharField(
+        _("reference"), max_length=32, unique=True, null=True, editable=False
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=OrderStatus.choices,
+        default=OrderStatus.PENDING_PAYMENT,
+        db_index=True,
+    )
+    payment_method = models.CharField(
+        _("payment method"), max_length=10, choices=PaymentMethod.choices
+    )
+    fulfilment = models.CharField(
+        _("delivery or pickup"), max_length=10, choices=Fulfilment.choices
+    )
+    customer_name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=30)
+    delivery_address = models.TextField(_("delivery address"), blank=True)
+    customer_note = models.TextField(_("note from the shopper"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="fr")
+    site = models.ForeignKey(
+        "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    currency = models.CharField(_("currency"), max_length=3)
+    markup_rate = models.DecimalField(_("markup rate (%)"), max_digits=5, decimal_places=2)
+    items_total = models.PositiveBigIntegerField(_("items total"))
+    artisan_total = models.PositiveBigIntegerField(_("artisans' share"))
+    markup_total = models.PositiveBigIntegerField(_("shop's share"))
+    delivery_fee = models.PositiveBigIntegerField(_("delivery fee"), default=0)
+    total = models.PositiveBigIntegerField(_("total"))
+    refunded_amount = models.PositiveBigIntegerField(_("refunded"), default=0)
+
+    stock_reserved = models.BooleanField(
+        _("pieces taken from stock"),
+        default=False,
+        help_text=_("True while the pieces of this order are out of stock: reserved, then sold."),
+    )
+    needs_refund = models.BooleanField(
+        _("needs a refund"),
+        default=False,
+        db_index=True,
+        help_text=_("A payment arrived for an order that can no longer be filled."),
+    )
+    payment_expires_at = models.DateTimeField(_("card payment deadline"), null=True, blank=True)
+    stripe_session_id = models.CharField(
+        _("Stripe Checkout session"), max_length=255, blank=True, db_index=True
+    )
+    stripe_checkout_url = models.TextField(_("Stripe payment page"), blank=True)
+    stripe_payment_intent_id = models.CharField(
+        _("Stripe payment"), max_length=255, blank=True, db_index=True
+    )
+
+    created_at = models.DateTimeField(_("placed at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    fulfilled_at = models.DateTimeField(_("fulfilled at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        # No "add" (orders come from checkouts) and no "delete" (orders are kept for ever).
+        default_permissions = ("view", "change")
+        permissions = [("adjust_stock", _("Can adjust the stock of products"))]
+
+    def __str__(self):
+        return self.reference or _("Order being placed")
+
+    def format(self, amount):
+        """An amount of this order for a reader, in the order's currency and language."""
+        return pricing.format_money(amount, self.currency, self.language)
+
+    @property
+    def net_total(self):
+        """The total less what was refunded."""
+        return self.total - min(self.refunded_amount, self.total)
+
+    @property
+    def is_partly_refunded(self):
+        return 0 < self.refunded_amount < self.total
+
+    @property
+    def is_pickup(self):
+        return self.fulfilment == Fulfilment.PICKUP
+
+    def quantities(self):
+        """{product_id: quantity} of the lines whose product still exists."""
+        result = {}
+        for line in self.lines.all():
+            if line.product_id is not None:
+                result[line.product_id] = result.get(line.product_id, 0) + line.quantity
+        return result
+
+    def access_key(self):
+        """A secret for the order's page link in e-mails; guessing references gives nothing."""
+        return salted_hmac(ACCESS_KEY_SALT, f"{self.pk}:{self.reference}").hexdigest()[:32]
+
+    def has_access_key(self, key):
+        return bool(key) and constant_time_compare(str(key), self.access_key())
+
+
+class OrderLine(models.Model):
+    """One product of an order, with the price, artisan and story as they were at the sale."""
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="lines")
+    product = models.ForeignKey(
+        "shop.ProductPage",
+        verbose_name=_("product"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="order_lines",
+    )
+    product_title = models.CharField(_("product"), max_length=255)
+    artisan = models.ForeignKey(
+        "stories.ArtisanPage",
+        verbose_name=_("artisan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="order_lines",
+    )
+    artisan_name = models.CharField(_("artisan's public name"), max_length=255, blank=True)
+    story = models.ForeignKey(
+        "stories.StoryPage",
+        verbose_name=_("story the shopper came from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="order_lines",
+    )
+    artisan_price = models.PositiveBigIntegerField(_("artisan's price"))
+    markup_rate = models.DecimalField(_("markup rate (%)"), max_digits=5, decimal_places=2)
+    markup_amount = models.PositiveBigIntegerField(_("markup"))
+    unit_price = models.PositiveBigIntegerField(_("unit price"))
+    quantity = models.PositiveIntegerField(_("quantity"))
+    line_total = models.PositiveBigIntegerField(_("line total"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("order line")
+        verbose_name_plural = _("order lines")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.quantity} × {self.product_title}"
+
+    @property
+    def artisan_total(self):
+        return pricing.line_total(self.artisan_price, self.quantity)
+
+    @property
+    def markup_total(self):
+        return pricing.line_total(self.markup_amount, self.quantity)
+
+
+class OrderStatusChange(models.Model):
+    """One step in an order's life: from which status to which, who did it, when and why."""
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="status_changes")
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=OrderStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=OrderStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("order status change")
+        verbose_name_plural = _("order status changes")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.order}: {self.from_status or '-'} → {self.to_status}"
+
+
+class StripeEvent(models.Model):
+    """A Stripe webhook event already handled: the same event id is never handled twice."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    event_type = models.CharField(max_length=100)
+    order = models.ForeignKey(
+        Order, null=True, blank=True, on_delete=models.PROTECT, related_name="stripe_events"
+    )
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        verbose_name = _("Stripe event")
+        verbose_name_plural = _("Stripe events")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.event_type} {self.event_id}"
+
+
+class OrderReferenceCounter(models.Model):
+    """The last order number given in a year; its row is locked while a number is taken."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"

@@ -1,0 +1,133 @@
+"""The staff groups and what each may do in the admin, as one table.
+
+`STAFF_GROUPS` is the whole policy. A data migration applies it (creating the
+groups), and a page hook grants page permissions on pages created later: Wagtail
+page permissions belong to a place in the page tree, and the product index does
+not exist when migrations run (the demo loader or an editor creates it).
+
+To change the policy, edit the table and add a data migration that calls
+`apply_staff_groups(apps)` again: it adds what is missing and removes nothing, so
+permissions an administrator granted by hand stay.
+"""
+
+from django.apps import apps as global_apps
+from django.db.models.signals import post_save
+
+COMMUNICATIONS = "Communications"
+SHOP_MANAGERS = "Shop managers"
+
+# Wagtail page permission types: add and edit pages, publish, lock and unlock them.
+PAGE_EDITING = ("add", "change", "publish", "lock", "unlock")
+IMAGES = ("wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image")
+DOCUMENTS = (
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+
+
+def model_permissions(label, actions=("add", "change", "delete", "view")):
+    """["app.add_model", ...] for a model label such as "stories.Workshop"."""
+    app_label, model_name = label.lower().split(".")
+    return [f"{app_label}.{action}_{model_name}" for action in actions]
+
+
+STAFF_GROUPS = {
+    COMMUNICATIONS: {
+        # Django permissions, "app_label.codename".
+        "permissions": [
+            "wagtailadmin.access_admin",
+            *model_permissions("stories.Workshop"),
+            *model_permissions("wagtailredirects.Redirect"),
+        ],
+        # Granted on the root collection, so on every image and document.
+        "collection_permissions": [*IMAGES, *DOCUMENTS],
+        # Where page permissions are granted: "root" is the root of the page tree
+        # (every site, every section); a page model label means each page of that type.
+        "page_permissions": {"root": PAGE_EDITING},
+    },
+    SHOP_MANAGERS: {
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "shop.view_order",
+            "shop.change_order",
+            "shop.adjust_stock",
+            "shop.change_shopsettings",
+            *model_permissions("shop.ProductCategory"),
+        ],
+        # Product galleries need pictures.
+        "collection_permissions": [*IMAGES],
+        "page_permissions": {"shop.ProductIndexPage": PAGE_EDITING},
+    },
+}
+
+
+def _permission(apps, label):
+    app_label, codename = label.split(".")
+    permission_model = apps.get_model("auth", "Permission")
+    return permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(apps, permission_type):
+    return _permission(apps, f"wagtailcore.{permission_type}_page")
+
+
+def _anchor_pages(apps, anchor):
+    if anchor == "root":
+        return list(apps.get_model("wagtailcore", "Page").objects.filter(depth=1))
+    return list(apps.get_model(anchor).objects.all())
+
+
+def grant_page_permissions(apps, group, page_id, permission_types):
+    """Give `group` the page permissions on one page (and so on all pages below it)."""
+    group_page_permission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for permission_type in permission_types:
+        group_page_permission.objects.get_or_create(
+            group=group, page_id=page_id, permission=_page_permission(apps, permission_type)
+        )
+
+
+def apply_staff_groups(apps=global_apps):
+    """Create the groups of `STAFF_GROUPS` and give each what the table says."""
+    group_model = apps.get_model("auth", "Group")
+    collection_model = apps.get_model("wagtailcore", "Collection")
+    collection_permission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root_collection = collection_model.objects.filter(depth=1).first()
+    for name, grants in STAFF_GROUPS.items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        group.permissions.add(*(_permission(apps, label) for label in grants["permissions"]))
+        if root_collection is not None:
+            for label in grants["collection_permissions"]:
+                collection_permission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=_permission(apps, label)
+                )
+        for anchor, permission_types in grants["page_permissions"].items():
+            for page in _anchor_pages(apps, anchor):
+                grant_page_permissions(apps, group, page.pk, permission_types)
+
+
+def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
+    """A new page of an anchor type (e.g. a product index) gets its groups' permissions."""
+    if not created or raw:
+        return
+    label = sender._meta.label
+    group_model = global_apps.get_model("auth", "Group")
+    for name, grants in STAFF_GROUPS.items():
+        permission_types = grants["page_permissions"].get(label)
+        group = group_model.objects.filter(name=name).first() if permission_types else None
+        if group is not None:
+            grant_page_permissions(global_apps, group, instance.pk, permission_types)
+
+
+def connect_page_hooks():
+    """Called once at start-up by `ShopConfig.ready`."""
+    anchors = {
+        anchor
+        for grants in STAFF_GROUPS.values()
+        for anchor in grants["page_permissions"]
+        if anchor != "root"
+    }
+    for label in anchors:
+        post_save.connect(
+            grant_on_new_page, sender=global_apps.get_model(label), dispatch_uid=f"staff:{label}"
+        )

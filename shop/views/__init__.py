@@ -1,0 +1,18 @@
+"""The shop's plain Django views: cart, checkout, order pages and the Stripe webhook."""
+
+from .cart import cart_add, cart_detail, cart_empty, cart_remove, cart_update
+from .checkout import checkout
+from .orders import order_cancel, order_detail
+from .webhooks import stripe_webhook
+
+__all__ = [
+    "cart_add",
+    "cart_detail",
+    "cart_empty",
+    "cart_remove",
+    "cart_update",
+    "checkout",
+    "order_cancel",
+    "order_detail",
+    "stripe_webhook",
+]

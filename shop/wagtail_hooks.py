@@ -1,0 +1,301 @@
+"""The shop in the Wagtail admin: orders (list, inspect, actions, CSV) and stock adjustments.
+
+Orders are never created, edited by form or deleted here: staff move them along
+with POST actions (mark paid, fulfilled, cancelled) that call `shop.lifecycle`,
+and every move lands in the order's status history.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter, log
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView, InspectView
+
+from . import lifecycle, payments, pricing
+from .models import Order, OrderStatus, PaymentMethod, ProductPage
+from .order_export import csv_lines
+from .stock import StockChanged, adjust_stock
+
+VIEW_ORDERS = "shop.view_order"
+CHANGE_ORDERS = "shop.change_order"
+ADJUST_STOCK = "shop.adjust_stock"
+
+
+class OrderPermissionHelper(PermissionHelper):
+    """Orders can be listed, inspected and moved along; never added, edited or deleted."""
+
+    def user_can_list(self, user):
+        return user.has_perm(VIEW_ORDERS) or user.has_perm(CHANGE_ORDERS)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_list(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class OrderIndexView(IndexView):
+    """The order list; its CSV export covers exactly the filtered, searched list."""
+
+    FORMATS = (IndexView.FORMAT_CSV,)
+    export_buttons_template_name = "shop/admin/export_buttons.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.error(request, _("These filters are not valid: showing every order."))
+            return redirect(self.url_helper.index_url)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        response = StreamingHttpResponse(
+            csv_lines(queryset), content_type="text/csv; charset=utf-8"
+        )
+        filename = f"orders-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+def cancel_by_staff(order, *, by, note=""):
+    """Cancel an unpaid order; a card order's payment page is closed first."""
+    card_session = order.payment_method == PaymentMethod.CARD and order.stripe_session_id
+    if card_session and not payments.expire_checkout_session(order.stripe_session_id):
+        raise lifecycle.TransitionNotAllowed(order, OrderStatus.CANCELLED)
+    return lifecycle.cancel(order, by=by, note=note)
+
+
+# name in the URL: (service, button label, message when done, statuses it applies to)
+ORDER_ACTIONS = {
+    "mark-paid": (
+        lifecycle.mark_cash_paid,
+        gettext_lazy("Mark paid (cash received)"),
+        gettext_lazy("Order %(reference)s is marked paid."),
+        {OrderStatus.AWAITING_CASH},
+    ),
+    "fulfil": (
+        lifecycle.mark_fulfilled,
+        gettext_lazy("Mark fulfilled (sent or collected)"),
+        gettext_lazy("Order %(reference)s is fulfilled; the shopper has been told."),
+        {OrderStatus.PAID},
+    ),
+    "cancel": (
+        cancel_by_staff,
+        gettext_lazy("Cancel and put the pieces back on sale"),
+        gettext_lazy("Order %(reference)s is cancelled; its pieces are on sale again."),
+        {OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH},
+    ),
+}
+
+
+def available_actions(order, user):
+    if not user.has_perm(CHANGE_ORDERS):
+        return []
+    return [
+        {"name": name, "label": label, "danger": name == "cancel"}
+        for name, (_service, label, _done, statuses) in ORDER_ACTIONS.items()
+        if order.status in statuses
+    ]
+
+
+class OrderInspectView(InspectView):
+    """One order: lines, breakdown, customer, status history, Stripe ids and actions."""
+
+    def get_context_data(self, **kwargs):
+        order = self.instance
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "order": order,
+                "lines": list(order.lines.select_related("product", "story")),
+                "history": list(order.status_changes.select_related("changed_by")),
+                "events": list(order.stripe_events.all()),
+                "actions": available_actions(order, self.request.user),
+                "status_action_url": reverse("shop_order_action", args=[order.pk]),
+                "can_adjust_stock": self.request.user.has_perm(ADJUST_STOCK),
+            }
+        )
+        return context
+
+
+class OrderAdmin(ModelAdmin):
+    model = Order
+    menu_label = gettext_lazy("Orders")
+    menu_icon = "list-ul"
+    menu_order = 250
+    permission_helper_class = OrderPermissionHelper
+    index_view_class = OrderIndexView
+    inspect_view_class = OrderInspectView
+    inspect_view_enabled = True
+    inspect_template_name = "shop/admin/order_inspect.html"
+    history_view_enabled = False  # the order's own status history is on the inspect page
+    index_view_extra_css = ["css/shop-admin.css"]
+    inspect_view_extra_css = ["css/shop-admin.css"]
+    list_display = (
+        "reference",
+        "created_at",
+        "customer_name",
+        "status_label",
+        "payment_method",
+        "total_display",
+    )
+    list_filter = ("status", "payment_method", "fulfilment", "needs_refund", "created_at")
+    search_fields = ("reference", "email", "customer_name")
+    # Shows the download button; the CSV's columns are defined in `shop.order_export`.
+    list_export = ("reference",)
+    list_per_page = 50
+
+    def status_label(self, order):
+        if order.needs_refund:
+            return _("%(status)s, needs a refund") % {"status": order.get_status_display()}
+        return order.get_status_display()
+
+    status_label.short_description = gettext_lazy("status")
+    status_label.admin_order_field = "status"
+
+    def total_display(self, order):
+        amount = pricing.format_money(order.total, order.currency, get_language())
+        return format_html('<span class="shop-amount">{}</span>', amount)
+
+    total_display.short_description = gettext_lazy("total")
+    total_display.admin_order_field = "total"
+
+
+modeladmin_register(OrderAdmin)
+
+
+@require_POST
+def order_action(request, pk):
+    """Mark an order paid, fulfilled or cancelled, then go back to the order."""
+    if not request.user.has_perm(CHANGE_ORDERS):
+        raise PermissionDenied
+    order = get_object_or_404(Order, pk=pk)
+    action = ORDER_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        return HttpResponseBadRequest(_("Unknown action."))
+    service, _label, done, _statuses = action
+    note = request.POST.get("note", "").strip()[:1000]
+    try:
+        service(order, by=request.user, note=note)
+    except lifecycle.TransitionNotAllowed as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, done % {"reference": order.reference})
+    return redirect("shop_order_modeladmin_inspect", order.pk)
+
+
+class StockAdjustmentForm(forms.Form):
+    stock = forms.IntegerField(
+        label=gettext_lazy("Pieces available for sale now"),
+        min_value=0,
+        max_value=1_000_000,
+        help_text=gettext_lazy("0 marks the product as sold."),
+    )
+    expected = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    note = forms.CharField(
+        label=gettext_lazy("Why (optional)"),
+        required=False,
+        max_length=500,
+        help_text=gettext_lazy("For example « 3 new pieces from the workshop » or « one broken »."),
+    )
+
+
+def stock_adjust(request, pk):
+    """Set how many pieces of a product are for sale, refusing if a sale moved it meanwhile."""
+    if not request.user.has_perm(ADJUST_STOCK):
+        raise PermissionDenied
+    product = get_object_or_404(ProductPage, pk=pk)
+    status, conflict = 200, ""
+    if request.method == "POST":
+        form = StockAdjustmentForm(request.POST)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                previous = adjust_stock(product, data["stock"], expected=data["expected"])
+            except StockChanged as change:
+                status = 409
+                form = StockAdjustmentForm(initial={**data, "expected": change.current})
+                conflict = _(
+                    "Meanwhile the stock became %(count)s (a sale or a cancellation). "
+                    "Check the new figure and save again."
+                ) % {"count": change.current}
+            else:
+                log(
+                    instance=product,
+                    action="shop.adjust_stock",
+                    user=request.user,
+                    data={"from": previous, "to": data["stock"], "note": data["note"]},
+                )
+                messages.success(
+                    request,
+                    _("Stock of « %(title)s »: %(count)s.")
+                    % {"title": product.title, "count": data["stock"]},
+                )
+                return redirect("wagtailadmin_pages:edit", product.pk)
+    else:
+        form = StockAdjustmentForm(initial={"stock": product.stock, "expected": product.stock})
+    context = {"product": product, "form": form, "conflict": conflict}
+    return TemplateResponse(request, "shop/admin/stock_adjust.html", context, status=status)
+
+
+@hooks.register("register_admin_urls")
+def register_shop_admin_urls():
+    return [
+        path("shop/order/<int:pk>/status/", order_action, name="shop_order_action"),
+        path("shop/stock/<int:pk>/", stock_adjust, name="shop_stock_adjust"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_stock_log_action(actions):
+    @actions.register_action("shop.adjust_stock")
+    class StockAdjusted(LogFormatter):
+        label = gettext_lazy("Adjust stock")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            message = _("Stock changed from %(from)s to %(to)s") % {
+                "from": data.get("from"),
+                "to": data.get("to"),
+            }
+            return f"{message}: {data['note']}" if data.get("note") else message
+
+
+def _stock_button(page, user, priority):
+    if issubclass(page.specific_class or object, ProductPage) and user.has_perm(ADJUST_STOCK):
+        yield Button(
+            _("Adjust stock"),
+            url=reverse("shop_stock_adjust", args=[page.pk]),
+            icon_name="tag",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def stock_listing_button(page, user, next_url=None):
+    yield from _stock_button(page, user, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def stock_header_button(page, user, view_name, next_url=None):
+    yield from _stock_button(page, user, priority=45)

@@ -1,0 +1,114 @@
+"""The cron command that settles reservations left behind by a lost webhook."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from shop.models import Order, OrderStatus, PaymentMethod
+
+from .conftest import stock_of
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    output = io.StringIO()
+    call_command("release_expired_reservations", *args, stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture
+def overdue(make_order, product, fake_stripe):
+    """A card order (2 pieces) whose payment deadline passed an hour ago, session open."""
+    order = make_order([(product, 2)], payment_method=PaymentMethod.CARD)
+    fake_stripe.sessions["cs_test_late"] = {
+        "id": "cs_test_late",
+        "object": "checkout.session",
+        "status": "expired",
+        "payment_status": "unpaid",
+    }
+    Order.objects.filter(pk=order.pk).update(
+        stripe_session_id="cs_test_late", payment_expires_at=timezone.now() - timedelta(hours=1)
+    )
+    order.refresh_from_db()
+    return order
+
+
+def test_an_expired_session_with_no_webhook_releases_the_pieces(overdue, product):
+    assert stock_of(product) == 3
+    output = run()
+    overdue.refresh_from_db()
+    assert overdue.status == OrderStatus.CANCELLED
+    assert stock_of(product) == 5
+    assert overdue.reference in output
+    assert "1 order(s) settled" in output
+    assert run().endswith("0 order(s) settled.\n")
+    assert stock_of(product) == 5
+
+
+def test_a_session_paid_whose_webhook_was_lost_becomes_paid(overdue, product, fake_stripe):
+    fake_stripe.sessions["cs_test_late"].update(
+        status="complete",
+        payment_status="paid",
+        amount_total=overdue.total,
+        currency="xof",
+        payment_intent="pi_test_late",
+    )
+    assert "Paid after all" in run()
+    overdue.refresh_from_db()
+    assert (overdue.status, overdue.stripe_payment_intent_id) == (OrderStatus.PAID, "pi_test_late")
+    assert stock_of(product) == 3
+
+
+def test_a_session_still_open_past_its_deadline_is_closed_then_released(
+    overdue, product, fake_stripe
+):
+    fake_stripe.sessions["cs_test_late"]["status"] = "open"
+    run()
+    assert fake_stripe.posted("/v1/checkout/sessions/cs_test_late/expire")
+    overdue.refresh_from_db()
+    assert overdue.status == OrderStatus.CANCELLED
+
+
+def test_when_stripe_is_unreachable_the_order_waits_for_the_next_run(overdue, product, fake_stripe):
+    fake_stripe.fail_with = (500, {"error": {"type": "api_error", "message": "down"}})
+    assert "Stripe unreachable" in run()
+    overdue.refresh_from_db()
+    assert overdue.status == OrderStatus.PENDING_PAYMENT
+    assert stock_of(product) == 3
+
+
+def test_orders_within_their_deadline_or_grace_are_left_alone(overdue, product):
+    Order.objects.filter(pk=overdue.pk).update(
+        payment_expires_at=timezone.now() - timedelta(minutes=5)
+    )
+    run()
+    overdue.refresh_from_db()
+    assert overdue.status == OrderStatus.PENDING_PAYMENT
+    run("--grace-minutes", "0")
+    overdue.refresh_from_db()
+    assert overdue.status == OrderStatus.CANCELLED
+
+
+def test_cash_orders_are_cancelled_only_when_asked(make_order, product):
+    order = make_order([(product, 1)])
+    Order.objects.filter(pk=order.pk).update(created_at=timezone.now() - timedelta(days=10))
+    run()
+    order.refresh_from_db()
+    assert order.status == OrderStatus.AWAITING_CASH
+    fresh = make_order([(product, 1)])
+    output = run("--cash-days", "7")
+    order.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (order.status, fresh.status) == (OrderStatus.CANCELLED, OrderStatus.AWAITING_CASH)
+    assert "Cash orders cancelled" in output
+    assert stock_of(product) == 4
+
+
+@pytest.mark.parametrize("args", [["--grace-minutes", "-1"], ["--cash-days", "0"]])
+def test_nonsense_options_are_refused(args):
+    with pytest.raises(CommandError):
+        run(*args)

@@ -1,0 +1,131 @@
+"""The two staff groups: each can do its job in the admin, and nothing of the other's."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+
+from shop.models import OrderStatus, ProductIndexPage, ProductPage
+from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS, apply_staff_groups
+from stories.models import ArtisanPage, StoryPage
+
+pytestmark = pytest.mark.django_db
+
+
+def allowed(response):
+    return response.status_code == 200
+
+
+def denied(response):
+    """Wagtail answers a refusal with a 403, or by sending back to the dashboard."""
+    if response.status_code == 302:
+        return response.url == reverse("wagtailadmin_home")
+    return response.status_code == 403
+
+
+@pytest.fixture
+def order(make_order, product):
+    return make_order([(product, 1)])
+
+
+def urls(site, order):
+    product = ProductPage.objects.live().first()
+    return {
+        "dashboard": reverse("wagtailadmin_home"),
+        "story": reverse("wagtailadmin_pages:edit", args=[StoryPage.objects.first().pk]),
+        "artisan": reverse("wagtailadmin_pages:edit", args=[ArtisanPage.objects.first().pk]),
+        "product": reverse("wagtailadmin_pages:edit", args=[product.pk]),
+        "new product": reverse(
+            "wagtailadmin_pages:add",
+            args=["shop", "productpage", ProductIndexPage.objects.first().pk],
+        ),
+        "images": reverse("wagtailimages:index"),
+        "documents": reverse("wagtaildocs:index"),
+        "workshops": reverse("wagtailsnippets_stories_workshop:list"),
+        "categories": reverse("wagtailsnippets_shop_productcategory:list"),
+        "orders": reverse("shop_order_modeladmin_index"),
+        "order": reverse("shop_order_modeladmin_inspect", args=[order.pk]),
+        "shop settings": reverse("wagtailsettings:edit", args=["shop", "shopsettings", site.pk]),
+        "stock": reverse("shop_stock_adjust", args=[product.pk]),
+    }
+
+
+CAN = {
+    COMMUNICATIONS: {"dashboard", "story", "artisan", "product", "images", "documents"}
+    | {"workshops", "new product"},
+    SHOP_MANAGERS: {"dashboard", "product", "new product", "images", "categories", "orders"}
+    | {"order", "shop settings", "stock"},
+}
+
+
+@pytest.mark.parametrize("group_name", [COMMUNICATIONS, SHOP_MANAGERS])
+def test_each_group_reaches_what_it_should_and_nothing_else(
+    client, django_user_model, site, order, group_name
+):
+    user = django_user_model.objects.create_user("staff", "staff@example.sn", "motdepasse")
+    user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    results = {}
+    for name, url in urls(site, order).items():
+        response = client.get(url)
+        results[name] = (
+            "allowed"
+            if allowed(response)
+            else "denied"
+            if denied(response)
+            else (response.status_code)
+        )
+    expected = {name: "allowed" if name in CAN[group_name] else "denied" for name in results}
+    assert results == expected
+
+
+def test_communications_cannot_move_an_order_along(client, communications_staff, order):
+    client.force_login(communications_staff)
+    response = client.post(reverse("shop_order_action", args=[order.pk]), {"action": "mark-paid"})
+    assert denied(response)
+    order.refresh_from_db()
+    assert order.status == OrderStatus.AWAITING_CASH
+
+
+def test_shop_managers_can_mark_an_order_paid(client, shop_manager, order):
+    client.force_login(shop_manager)
+    client.post(reverse("shop_order_action", args=[order.pk]), {"action": "mark-paid"})
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert order.status_changes.last().changed_by == shop_manager
+
+
+def test_shop_managers_cannot_publish_stories(client, shop_manager):
+    story = StoryPage.objects.live().first()
+    assert not story.permissions_for_user(shop_manager).can_publish()
+    product = ProductPage.objects.live().first()
+    assert product.permissions_for_user(shop_manager).can_publish()
+
+
+def test_a_new_product_index_gives_shop_managers_its_pages(home):
+    # One product index per home page: the new one goes under a second home page.
+    new_home = type(home)(title="Autre", slug="autre", hero_heading="h", hero_text="t")
+    Page.get_first_root_node().add_child(instance=new_home)
+    index = ProductIndexPage(title="Autre boutique", slug="autre-boutique")
+    new_home.add_child(instance=index)
+    managers = Group.objects.get(name=SHOP_MANAGERS)
+    granted = set(
+        GroupPagePermission.objects.filter(group=managers, page=index).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert granted == {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
+
+
+def test_applying_the_table_again_changes_nothing():
+    def state():
+        return (
+            sorted(Group.objects.values_list("name", "permissions__codename")),
+            GroupPagePermission.objects.count(),
+            GroupCollectionPermission.objects.count(),
+        )
+
+    before = state()
+    apply_staff_groups(apps)
+    assert state() == before

@@ -6,7 +6,6 @@ pictures are drawn locally by `home.demo.images`.
 """
 
 import io
-import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -40,7 +39,6 @@ from shop.models import (
 from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage, Workshop
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD_FILE = settings.BASE_DIR / "var" / "demo-admin-password"
 # Drawn pictures are kept here between runs: drawing is the slowest part of loading.
 DRAWING_CACHE = settings.BASE_DIR / "var" / "demo-drawings"
 
@@ -56,10 +54,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        self.created = {}
         if options["if_empty"] and HomePage.objects.exists():
             self.stdout.write("Demo content already loaded: nothing to do.")
+            self.print_logins()
             return
-        self.created = {}
         with transaction.atomic():
             self.collection = self.step("Image collection", self.load_collection)
             home = self.step("Home page and site", self.load_home)
@@ -75,10 +74,15 @@ class Command(BaseCommand):
             self.step("Home page features", self.load_features, home)
             self.staff = self.step("Staff users", self.load_staff)
             self.step("Orders", self.load_orders, home)
-        login = self.step("Admin user", self.load_admin)
+        self.step("Admin user", self.load_admin)
         self.stdout.write(self.style.SUCCESS("Demo ready at http://127.0.0.1:8000/"))
+        self.print_logins()
+
+    def print_logins(self):
+        password = self.staff_password(ADMIN_USERNAME)
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user « {login[0]} »  password « {login[1]} »"
+            f"Admin: http://127.0.0.1:8000/admin/  user « {ADMIN_USERNAME} »"
+            f"  password « {password} »"
         )
         for data in content.STAFF_USERS:
             password = self.staff_password(data["username"])
@@ -403,20 +407,16 @@ class Command(BaseCommand):
 
     def load_admin(self):
         user_model = get_user_model()
-        if user_model.objects.filter(username=ADMIN_USERNAME).exists():
-            password = (
-                ADMIN_PASSWORD_FILE.read_text().strip() if ADMIN_PASSWORD_FILE.exists() else None
+        if not user_model.objects.filter(username=ADMIN_USERNAME).exists():
+            password = self.staff_password(ADMIN_USERNAME)
+            user_model.objects.create_superuser(
+                ADMIN_USERNAME, "admin@mainslibres.example", password
             )
-            return ADMIN_USERNAME, password or "(unchanged: see `manage.py changepassword admin`)"
-        password = secrets.token_urlsafe(12)
-        user_model.objects.create_superuser(ADMIN_USERNAME, "admin@mainslibres.example", password)
-        ADMIN_PASSWORD_FILE.parent.mkdir(exist_ok=True)
-        ADMIN_PASSWORD_FILE.write_text(password)
-        self.count_created("users")
-        return ADMIN_USERNAME, password
+            self.count_created("users")
 
     def staff_password(self, username):
-        # Derived from this checkout's secret key: the same on every run, stored nowhere.
+        # Derived from this checkout's secret key: the same on every run, stored nowhere
+        # (a user who changed their password keeps the new one: this only sets the first).
         return salted_hmac("demo-staff-password", username).hexdigest()[:16]
 
     def load_staff(self):

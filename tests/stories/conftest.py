@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.test import Client
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.models import Page
@@ -122,6 +123,41 @@ def jpeg_with_gps(size=(64, 48), orientation=None):
         output, "JPEG", exif=exif, xmp=b"<x:xmpmeta>GPSLatitude</x:xmpmeta>", comment=b"cellule 4"
     )
     return output.getvalue()
+
+
+def public_urls(languages=None):
+    """Every address a visitor or a crawler can reach on the demo (in these languages)."""
+    urls = {"/sitemap.xml", "/fr/cart/", "/fr/search/"}
+    prefixes = [f"/{code}/" for code, _name in settings.LANGUAGES if code in (languages or [code])]
+    for page in Page.objects.live().public().specific():
+        url = page.url
+        if not url:
+            continue
+        urls.add(url)
+        for prefix in prefixes:  # the same page under each language prefix
+            urls.add(prefix + url.split("/", 2)[2])
+    for index in StoryIndexPage.objects.live():
+        base = index.url
+        urls |= {base + "rss/", base + "atom/", base + "?page=2"}
+        for story in StoryPage.objects.child_of(index).live():
+            for tag in story.tags.all():
+                urls |= {f"{base}?theme={tag.slug}", f"{base}rss/?theme={tag.slug}"}
+            for artisan in story.artisans.all():
+                urls |= {f"{base}?workshop={artisan.workshop_id}", f"{base}?artisan={artisan.pk}"}
+    return sorted(urls)
+
+
+@pytest.fixture(scope="session")
+def warm_renditions(django_db_setup, django_db_blocker):
+    """Visit every public page once for the whole session, outside any test's transaction.
+
+    The image renditions they need are then made and kept once, instead of
+    being made again (and rolled back) by every test that crawls the site.
+    """
+    with django_db_blocker.unblock():
+        visitor = Client()
+        for url in public_urls():
+            visitor.get(url)
 
 
 @pytest.fixture(autouse=True)

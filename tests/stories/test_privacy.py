@@ -18,7 +18,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from stories import privacy
-from stories.models import ArtisanPage, ArtisanRecord, StoryIndexPage, StoryPage
+from stories.models import ArtisanPage, ArtisanRecord
+
+from .conftest import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -51,28 +53,6 @@ def secrets_on_record():
     return forbidden
 
 
-def public_urls():
-    """Every address a visitor or a crawler can reach on the demo."""
-    urls = {"/sitemap.xml", "/fr/cart/", "/fr/search/"}
-    prefixes = [f"/{code}/" for code, _name in settings.LANGUAGES]
-    for page in Page.objects.live().public().specific():
-        url = page.url
-        if not url:
-            continue
-        urls.add(url)
-        for prefix in prefixes:  # the same page under each language prefix
-            urls.add(prefix + url.split("/", 2)[2])
-    for index in StoryIndexPage.objects.live():
-        base = index.url
-        urls |= {base + "rss/", base + "atom/", base + "?page=2"}
-        for story in StoryPage.objects.child_of(index).live():
-            for tag in story.tags.all():
-                urls |= {f"{base}?theme={tag.slug}", f"{base}rss/?theme={tag.slug}"}
-            for artisan in story.artisans.all():
-                urls |= {f"{base}?workshop={artisan.workshop_id}", f"{base}?artisan={artisan.pk}"}
-    return sorted(urls)
-
-
 def leaks(content, forbidden, echoed=""):
     """The forbidden strings found in a response, the visitor's own query set aside."""
     text = privacy.normalise(content)
@@ -91,7 +71,9 @@ def test_the_crawl_reaches_every_kind_of_public_page(client):
     assert {"StoryPage", "ArtisanPage", "ProductPage", "HomePage", "StandardPage"} <= kinds
 
 
-def test_no_public_page_feed_or_sitemap_contains_a_secret(client, secrets_on_record):
+def test_no_public_page_feed_or_sitemap_contains_a_secret(
+    client, secrets_on_record, warm_renditions
+):
     found = {}
     fetched = 0
     for url in public_urls():

@@ -9,15 +9,16 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Revision
 
 from shop.models import ProductPage
 from stories.consent import PublicationRefused, consent_changed, refresh_artisan
 from stories.models import ArtisanPage, ArtisanRecord, StoryIndexPage
 
-from .conftest import TODAY, record_of
+from .conftest import TODAY, make_story, public_urls, record_of
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +144,26 @@ def test_search_feeds_and_sitemap_forget_the_name(client, withdrawal):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "ibrahima" not in sitemap
     assert ArtisanPage.objects.get(pk=withdrawal["page"].pk).url_path.split("/")[-2] in sitemap
+
+
+def test_no_public_page_names_them_any_more(client, withdrawal, warm_renditions):
+    for url in public_urls(languages=["fr"]):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        content = response.content.decode()
+        for word in NAME_WORDS:
+            assert word not in content, f"{word} in {url}"
+
+
+def test_a_scheduled_story_featuring_them_is_unscheduled(django_capture_on_commit_callbacks):
+    record = record_of("Khady Badji")
+    story = make_story([record.artisan])
+    story.go_live_at = timezone.now() + timedelta(days=3)
+    story.save_revision().publish()
+    assert Revision.objects.filter(object_id=str(story.pk)).exclude(approved_go_live_at=None)
+    record.consent_withdrawn_on = TODAY
+    record.save()
+    assert not Revision.objects.filter(object_id=str(story.pk)).exclude(approved_go_live_at=None)
 
 
 def test_the_admin_says_what_changed(withdrawal):

@@ -24,7 +24,7 @@ class ArtisanRecordViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     copy_view_enabled = False
-    list_display = ["__str__", "legal_name", "get_identity_display", "consent_status"]
+    list_display = ["__str__", "legal_name", "identity", "consent_status"]
     list_per_page = 50
     edit_handler = ObjectList(
         [

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
@@ -273,11 +275,11 @@ class ArtisanRecord(models.Model):
         if self.artisan_id:
             self.last_changes.append(refresh_artisan(self.artisan_id, user=user))
 
-    def delete(self, *args, **kwargs):
-        from ..consent import refresh_artisan
 
-        artisan_id = self.artisan_id
-        result = super().delete(*args, **kwargs)
-        if artisan_id:
-            refresh_artisan(artisan_id, user=getattr(self, "acting_user", None))
-        return result
+@receiver(post_delete, sender=ArtisanRecord)
+def anonymise_after_deletion(sender, instance, **kwargs):
+    """Without its record, a page shows an anonymous artisan (also after a bulk delete)."""
+    from ..consent import refresh_artisan
+
+    if instance.artisan_id:
+        refresh_artisan(instance.artisan_id)

@@ -258,3 +258,12 @@ def test_a_workshop_renamed_renames_its_anonymous_artisans():
 def test_refreshing_without_a_change_is_a_no_op():
     change = refresh_artisan(record_of("Awa Ndiaye").artisan_id)
     assert not change.changed
+
+
+def test_deleting_a_record_leaves_an_anonymous_page(client):
+    record = record_of("Awa Ndiaye")
+    page_id = record.artisan_id
+    ArtisanRecord.objects.filter(pk=record.pk).delete()
+    page = ArtisanPage.objects.get(pk=page_id)
+    assert page.title == "Artisan anonyme, Centre de formation Jàng ak Liggéey"
+    assert "Ndiaye" not in client.get(page.url).content.decode()

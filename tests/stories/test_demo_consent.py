@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
 
 from stories.access import PRIVATE_COLLECTION_NAME
+from stories.consent import consent_problems
 from stories.models import ArtisanRecord, StoryPage
 
 from .conftest import artisan_of, record_of
@@ -37,6 +38,11 @@ def test_aliou_seck_withdrew_his_story_is_unpublished_and_his_page_anonymous(cli
     assert archived.collection.name == PRIVATE_COLLECTION_NAME
     # His pieces are still for sale.
     assert page.products.live().exists()
+
+
+def test_a_story_is_live_exactly_when_its_artisans_consent_allows():
+    for story in StoryPage.objects.all():
+        assert story.live == (consent_problems(story.artisans.all()) == []), story.slug
 
 
 def test_one_consent_ends_on_10_december_2026():

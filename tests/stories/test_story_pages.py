@@ -163,7 +163,7 @@ def test_a_story_showing_a_product_is_behind_it_even_about_someone_else(client):
     khady_bag = ProductPage.objects.get(slug="sac-bandouliere-pagne-tisse")
     story = published(
         make_story(
-            [artisan_of("Fatou Diatta")], title="Le marché du samedi", body=card_blocks(khady_bag)
+            [artisan_of("Ibrahima Sarr")], title="Le marché du samedi", body=card_blocks(khady_bag)
         )
     )
     titles = [

@@ -24,6 +24,7 @@ from django.dispatch import Signal, receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.publish_revision import PublishPermissionError
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex, Revision
@@ -196,8 +197,6 @@ def _write_identity(page, identity):
     Wagtail would otherwise record a redirect from the old URL, which spells
     the name the person no longer wants shown.
     """
-    from wagtail.contrib.redirects.models import Redirect
-
     page.apply_public_identity(identity)
     if not identity.shows_face:
         page.portrait = None
@@ -264,13 +263,9 @@ def stories_featuring(artisan_pages):
 def withdraw_stories(artisan_pages, lost, user=None):
     """Unpublish and unschedule the stories featuring these artisans, logging why."""
     unpublished = []
-    page_type = ContentType.objects.get_for_model(StoryPage).pk
     for story in stories_featuring(artisan_pages).distinct():
-        Revision.objects.filter(
-            base_content_type__model="page",
-            content_type_id=page_type,
-            object_id=str(story.pk),
-            approved_go_live_at__isnull=False,
+        Revision.page_revisions.filter(
+            object_id=str(story.pk), approved_go_live_at__isnull=False
         ).update(approved_go_live_at=None)
         if not story.live:
             continue

@@ -10,6 +10,7 @@ class StoriesConfig(AppConfig):
     def ready(self):
         from wagtail.images import get_image_model
 
+        from . import checks  # noqa: F401 - registers the deployment checks
         from .access import set_up_private_access
         from .image_metadata import strip_new_image_files
 

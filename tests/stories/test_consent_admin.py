@@ -163,3 +163,12 @@ def test_page_editors_keep_a_public_document_collection(client, editor):
     assert PUBLIC_DOCUMENTS_COLLECTION_NAME in response.content.decode()
     assert PRIVATE_COLLECTION_NAME not in response.content.decode()
     assert get_document_model().__name__ == "ProtectedDocument"
+
+
+def test_deployment_check_warns_when_private_files_stay_on_one_disk(settings):
+    from stories.checks import private_files_are_shared
+
+    settings.AWS_STORAGE_BUCKET_NAME = ""
+    assert private_files_are_shared(None) == []
+    settings.AWS_STORAGE_BUCKET_NAME = "mainslibres-media"
+    assert [warning.id for warning in private_files_are_shared(None)] == ["stories.W001"]

@@ -15,6 +15,10 @@ from django.db.models.signals import post_save
 
 COMMUNICATIONS = "Communications"
 SHOP_MANAGERS = "Shop managers"
+# Documents are granted on this public collection, never on the root: the root reaches
+# every collection below it, including the private one for consent forms (`stories.access`).
+PUBLIC_DOCUMENTS_COLLECTION = "Documents"
+ROOT_COLLECTION = "root"
 
 # Wagtail page permission types: add and edit pages, publish, lock and unlock them.
 PAGE_EDITING = ("add", "change", "publish", "lock", "unlock")
@@ -40,8 +44,11 @@ STAFF_GROUPS = {
             *model_permissions("stories.Workshop"),
             *model_permissions("wagtailredirects.Redirect"),
         ],
-        # Granted on the root collection, so on every image and document.
-        "collection_permissions": [*IMAGES, *DOCUMENTS],
+        # By collection: "root" reaches every collection; documents stay in the public one.
+        "collection_permissions": {
+            ROOT_COLLECTION: IMAGES,
+            PUBLIC_DOCUMENTS_COLLECTION: DOCUMENTS,
+        },
         # Where page permissions are granted: "root" is the root of the page tree
         # (every site, every section); a page model label means each page of that type.
         "page_permissions": {"root": PAGE_EDITING},
@@ -56,7 +63,7 @@ STAFF_GROUPS = {
             *model_permissions("shop.ProductCategory"),
         ],
         # Product galleries need pictures.
-        "collection_permissions": [*IMAGES],
+        "collection_permissions": {ROOT_COLLECTION: IMAGES},
         "page_permissions": {"shop.ProductIndexPage": PAGE_EDITING},
     },
 }
@@ -78,6 +85,21 @@ def _anchor_pages(apps, anchor):
     return list(apps.get_model(anchor).objects.all())
 
 
+def _collection(apps, root, name):
+    """The root collection, or its child of that name (created when missing)."""
+    if name == ROOT_COLLECTION:
+        return root
+    collection_model = apps.get_model("wagtailcore", "Collection")
+    child = collection_model.objects.filter(
+        path__startswith=root.path, depth=root.depth + 1, name=name
+    ).first()
+    if child is None:
+        # Historical models in migrations lack treebeard's add_child: use the live model.
+        live_root = global_apps.get_model("wagtailcore", "Collection").objects.get(pk=root.pk)
+        child = collection_model.objects.get(pk=live_root.add_child(name=name).pk)
+    return child
+
+
 def grant_page_permissions(apps, group, page_id, permission_types):
     """Give `group` the page permissions on one page (and so on all pages below it)."""
     group_page_permission = apps.get_model("wagtailcore", "GroupPagePermission")
@@ -96,10 +118,13 @@ def apply_staff_groups(apps=global_apps):
     for name, grants in STAFF_GROUPS.items():
         group, _created = group_model.objects.get_or_create(name=name)
         group.permissions.add(*(_permission(apps, label) for label in grants["permissions"]))
-        if root_collection is not None:
-            for label in grants["collection_permissions"]:
+        if root_collection is None:
+            continue
+        for collection_name, labels in grants["collection_permissions"].items():
+            collection = _collection(apps, root_collection, collection_name)
+            for label in labels:
                 collection_permission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=_permission(apps, label)
+                    group=group, collection=collection, permission=_permission(apps, label)
                 )
         for anchor, permission_types in grants["page_permissions"].items():
             for page in _anchor_pages(apps, anchor):

@@ -1,7 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories and artisans")
+
+    def ready(self):
+        from wagtail.images import get_image_model
+
+        from . import checks  # noqa: F401 - registers the deployment checks
+        from .access import set_up_private_access
+        from .image_metadata import strip_new_image_files
+
+        # Every original is cleaned of EXIF/GPS before it reaches storage.
+        pre_save.connect(strip_new_image_files, sender=get_image_model())
+        post_migrate.connect(set_up_private_access, sender=self)

@@ -4,11 +4,15 @@ The product blocks live here rather than in `shop` because stories point at
 products, never the other way round (see DESIGN.md, "How the apps lean on each other").
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from shop.models import ProductPage
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
 
@@ -66,10 +70,33 @@ class VideoBlock(blocks.StructBlock):
         template = f"{BLOCK_TEMPLATES}/video_block.html"
 
 
+class ProductChooserBlock(blocks.PageChooserBlock):
+    """Chooses a product; every product of a page is fetched at once, with what its card shows."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("page_type", "shop.ProductPage")
+        super().__init__(**kwargs)
+
+    def bulk_to_python(self, values):
+        products = (
+            ProductPage.objects.filter(pk__in=[value for value in values if value])
+            .select_related("artisan")
+            .prefetch_related("gallery_images__image__renditions")
+            .in_bulk()
+        )
+        result, seen = [], set()
+        for value in values:
+            product = products.get(value)
+            # The same product twice on a page needs two objects, as Wagtail's own blocks do.
+            result.append(copy.copy(product) if product is not None and value in seen else product)
+            seen.add(value)
+        return result
+
+
 class ProductCardBlock(blocks.StructBlock):
     """One product shown live: picture, price, sold state and an add-to-cart button."""
 
-    product = blocks.PageChooserBlock(page_type="shop.ProductPage", label=_("Product"))
+    product = ProductChooserBlock(label=_("Product"))
     text = blocks.CharBlock(
         label=_("Sentence shown with the product"),
         required=False,
@@ -87,7 +114,7 @@ class ProductRowBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
     products = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="shop.ProductPage"),
+        ProductChooserBlock(),
         min_num=1,
         max_num=8,
         label=_("Products"),

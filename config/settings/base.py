@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -123,9 +124,16 @@ STATIC_ROOT = BASE_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "assets"]
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Consent forms and withdrawn portraits: never under MEDIA_ROOT, only served through
+# Wagtail's document view, which checks the collection's view restriction.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private-media")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "stories.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     # Compressed, content-hashed files that whitenoise serves with far-future caching.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -142,6 +150,18 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
+    # Private files go to their own bucket, read only through signed requests by the app.
+    AWS_PRIVATE_STORAGE_BUCKET_NAME = env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME")
+    if AWS_PRIVATE_STORAGE_BUCKET_NAME:
+        STORAGES["private"] = {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "custom_domain": None,
+            },
+        }
 
 # E-mail: SMTP when EMAIL_HOST is set; each environment picks its fallback.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -196,7 +216,13 @@ WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Mains Libres")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "jpg", "jpeg", "png", "webp"]
+# Documents live in private storage and are always served through Wagtail's view, which
+# applies collection view restrictions (consent forms are restricted to consent staff).
+WAGTAILDOCS_DOCUMENT_MODEL = "stories.ProtectedDocument"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Approving a story in a workflow publishes it only when its artisans' consent allows.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.workflow.publish_workflow_state"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -74,15 +74,17 @@ class TestCreatePagesInAdmin(WagtailPageTestCase):
         assert list(story.artisans.all()) == [artisan]
 
     def test_artisan_page(self):
+        # No name to type: it follows the artisan's private record (anonymous until one exists).
         data = nested_form_data(
             {
-                "title": "Awa",
-                "workshop": Workshop.objects.first().pk,
+                "workshop": Workshop.objects.get(name="Atelier Kassoumay").pk,
                 "craft": "brodeuse",
-                "profile": rich_text("<p>Awa brode.</p>"),
+                "profile": rich_text("<p>Elle brode.</p>"),
             }
         )
         self.assertCanCreate(ArtisanIndexPage.objects.get(), ArtisanPage, data)
+        page = ArtisanPage.objects.get(craft="brodeuse")
+        assert page.title == "Artisan anonyme, Atelier Kassoumay"
 
     def test_product_page(self):
         data = nested_form_data(

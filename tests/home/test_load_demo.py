@@ -30,7 +30,9 @@ def counts():
 def test_demo_has_the_promised_content():
     assert ArtisanPage.objects.live().count() >= 8
     assert Workshop.objects.filter(artisans__isnull=False).distinct().count() >= 3
-    assert StoryPage.objects.live().count() >= 12
+    # Twelve stories; those whose artisans withdrew (or let lapse) their consent are unpublished.
+    assert StoryPage.objects.count() >= 12
+    assert StoryPage.objects.live().count() >= 10
     products = ProductPage.objects.live()
     assert products.count() >= 30
     assert products.filter(one_of_a_kind=True, stock=1).exists()

@@ -40,7 +40,7 @@ def test_every_demo_product_page_shows_the_breakdown_computed_by_pricing(client)
     for product in products:
         expected = pricing.price_breakdown(product.artisan_price, Decimal("10"))
         html = soup(client.get(product.url))
-        price = html.select_one(".price--large").find(string=True, recursive=False)
+        price = html.select_one(".price--large .price__amount").get_text()
         assert price.strip() == pricing.format_money(expected.unit_price, "XOF", "fr")
         artisan_share = pricing.format_money(expected.artisan_price, "XOF", "fr")
         shop_share = pricing.format_money(expected.markup_amount, "XOF", "fr")
@@ -263,7 +263,8 @@ def test_product_page_queries_do_not_grow_with_the_gallery(client):
     )
     with_six = count()
     assert len(soup(client.get(product.url)).select(".product__thumbnails li")) == 5
-    assert with_two == with_six <= 25
+    # Gallery, the story behind the product and the page furniture: constant, whatever the gallery.
+    assert with_two == with_six <= 32
 
 
 def test_a_product_without_artisan_category_or_pictures_still_renders(client):

@@ -12,12 +12,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.signed_cookies import SessionStore
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -36,7 +38,16 @@ from shop.models import (
     ProductPage,
     ShopSettings,
 )
-from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage, Workshop
+from stories.access import private_collection
+from stories.consent import PublicationRefused
+from stories.models import (
+    ArtisanIndexPage,
+    ArtisanPage,
+    ArtisanRecord,
+    StoryIndexPage,
+    StoryPage,
+    Workshop,
+)
 
 ADMIN_USERNAME = "admin"
 # Drawn pictures are kept here between runs: drawing is the slowest part of loading.
@@ -71,6 +82,7 @@ class Command(BaseCommand):
             self.standard_pages = self.step("Standard pages", self.load_standard_pages, home)
             self.step("Impact page", self.load_impact, home)
             self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
+            self.step("Consent withdrawals", self.load_withdrawals)
             self.step("Home page features", self.load_features, home)
             self.staff = self.step("Staff users", self.load_staff)
             self.step("Orders", self.load_orders, home)
@@ -140,14 +152,19 @@ class Command(BaseCommand):
             return existing.specific
         tags = fields.pop("tags", ())
         artisans = fields.pop("artisans", ())
-        page = model(slug=slug, **fields)
+        # Created as a draft and then published, so the publication rules apply.
+        page = model(slug=slug, live=False, **fields)
         parent.add_child(instance=page)
         # Relations go into the first revision, so the editor opens what the public sees.
         if tags:
             page.tags.add(*tags)
         if artisans:
             page.artisans.set(artisans)
-        page.save_revision().publish()
+        revision = page.save_revision()
+        try:
+            revision.publish()
+        except PublicationRefused as refused:
+            self.stdout.write(f"    « {page.title} » kept as a draft: {refused}")
         self.count_created("pages")
         return page
 
@@ -237,28 +254,93 @@ class Command(BaseCommand):
         return indexes
 
     def load_artisans(self, index):
+        """Artisan pages and their private records; the records decide names and portraits."""
         artisans = {}
         for data in content.ARTISANS:
-            portrait = None
-            if data["portrait"] and data["consent"]["face"]:
+            record = (
+                ArtisanRecord.objects.filter(legal_name=data["legal_name"])
+                .select_related("artisan")
+                .first()
+            )
+            if record and record.artisan:
+                artisans[data["slug"]] = record.artisan
+                continue
+            # A demo loaded before private records existed has the page under its old slug.
+            page = index.get_children().filter(slug=data["slug"]).first()
+            if page is None:
+                page = ArtisanPage(
+                    workshop=self.workshops[data["workshop"]],
+                    craft=data["craft"],
+                    profile=data["profile"],
+                    live=False,
+                )
+                index.add_child(instance=page)
+                self.count_created("pages")
+            page = page.specific
+            record = self.private_record(page, data)
+            page.refresh_from_db()
+            if data["portrait"] and record.coverage().face:
                 initials = "".join(word[0] for word in data["display_name"].split()[:2]).upper()
-                portrait = self.image(
+                page.portrait = self.image(
                     f"Portrait {data['display_name']}",
                     images.portrait_placeholder,
                     initials,
                     data["slug"],
                 )
-            artisans[data["slug"]] = self.child_page(
-                index,
-                ArtisanPage,
-                data["slug"],
-                title=data["display_name"],
-                workshop=self.workshops[data["workshop"]],
-                craft=data["craft"],
-                profile=data["profile"],
-                portrait=portrait,
-            )
+            page.save_revision().publish()
+            artisans[data["slug"]] = page
         return artisans
+
+    def private_record(self, page, data):
+        """The artisan's private record, with consent as first given (withdrawals come later)."""
+        consent = data["consent"]
+        identity = data["identity"]
+        record = ArtisanRecord(
+            artisan=page,
+            identity=identity,
+            public_name="" if identity == "anonymous" else data["display_name"],
+            legal_name=data["legal_name"],
+            private_notes=data["private_notes"],
+            consent_name=consent["name"],
+            consent_face=consent["face"],
+            consent_story=consent["story"],
+            consent_given_on=date.fromisoformat(consent["given"]),
+            consent_valid_until=(
+                date.fromisoformat(consent["expires"]) if consent["expires"] else None
+            ),
+        )
+        record.full_clean(exclude=["artisan"])
+        record.save()
+        record.consent_document = self.consent_form(record, data)
+        record.save(update_fields=["consent_document"])
+        self.count_created("private records")
+        return record
+
+    def consent_form(self, record, data):
+        """A stand-in for the signed form, kept in the private collection like a real scan."""
+        consent = data["consent"]
+        lines = [
+            "Mains Libres : formulaire de consentement (exemple de démonstration)",
+            f"Dossier n° {record.pk}",
+            f"Nom d'état civil : {data['legal_name']}",
+            f"Nom affiché : {data['display_name']} ({data['identity']})",
+            f"Nom : {'oui' if consent['name'] else 'non'}",
+            f"Visage : {'oui' if consent['face'] else 'non'}",
+            f"Histoire : {'oui' if consent['story'] else 'non'}",
+            f"Donné le : {consent['given']}",
+            f"Valable jusqu'au : {consent['expires'] or 'sans limite'}",
+        ]
+        document = get_document_model()(
+            title=f"Consentement, dossier n° {record.pk}", collection=private_collection()
+        )
+        document.file.save(
+            f"consentement-dossier-{record.pk}.txt",
+            ContentFile("\n".join(lines).encode()),
+            save=False,
+        )
+        document.save()
+        self.count_created("documents")
+        return document
 
     def load_products(self, index):
         products = {}
@@ -390,6 +472,23 @@ class Command(BaseCommand):
             )
             stories[data["slug"]] = story
         return stories
+
+    def load_withdrawals(self):
+        """Withdraw the consents the content says were withdrawn, after their stories went live.
+
+        This is what happens on the real site: the record is updated and the
+        artisan's page, portrait and stories change at once.
+        """
+        for data in content.ARTISANS:
+            withdrawn = data["consent"]["withdrawn"]
+            if not withdrawn:
+                continue
+            record = ArtisanRecord.objects.get(legal_name=data["legal_name"])
+            if record.consent_withdrawn_on:
+                continue
+            record.consent_withdrawn_on = date.fromisoformat(withdrawn)
+            record.save()
+            self.count_created("withdrawals")
 
     def load_features(self, home):
         if home.featured_stories.exists() or home.featured_products.exists():

@@ -1,0 +1,59 @@
+"""Admin forms that stop a publication consent does not allow, and say why in the editor's language.
+
+Saving a draft is never blocked: the checks run only when the editor
+publishes, schedules or approves in a workflow.
+"""
+
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+
+def is_publishing(data):
+    """Whether the editor pressed « Publish » (or scheduled) or approved in a workflow."""
+    if data.get("action-publish"):
+        return True
+    approving = data.get("workflow-action-name") == "approve"
+    return bool(data.get("action-workflow-action")) and approving
+
+
+class PublicationCheckMixin:
+    """Runs `stories.consent.publication_problems` on the edited page before it is published."""
+
+    def check_before_publishing(self):
+        from .consent import consent_problems, page_text, text_problems
+
+        artisans = self.cleaned_data.get("artisans") if "artisans" in self.fields else None
+        for problem in consent_problems(artisans or []):
+            self.add_error("artisans", problem)
+        for problem in text_problems(page_text(self.instance)):
+            self.add_error(None, problem)
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The instance now holds the submitted values, stream blocks included.
+        if is_publishing(self.data) and not self.errors:
+            self.check_before_publishing()
+
+
+class StoryPageForm(PublicationCheckMixin, WagtailAdminPageForm):
+    """The story editor: the featured artisans' consent is checked on publication."""
+
+
+class ArtisanPageForm(PublicationCheckMixin, WagtailAdminPageForm):
+    """The artisan editor: no name or slug to type, both follow the private record."""
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.instance.pk is None and self.parent_page is not None:
+            # A new page has no place in the tree yet: give it a free slug under its parent.
+            from .models import unique_slug
+
+            name = self.instance.derive_public_identity().name
+            self.instance.slug = unique_slug(self.parent_page, name)
+
+
+class ArtisanRecordForm(WagtailAdminModelForm):
+    """The private record editor; remembers who saved, for the logs of what changed."""
+
+    def save(self, commit=True):
+        self.instance.acting_user = self.for_user
+        return super().save(commit=commit)

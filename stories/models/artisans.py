@@ -1,0 +1,284 @@
+"""Artisan pages: the public face of each maker, as far as their consent allows."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES
+from ..forms import ArtisanPageForm
+from ..panels import PublicIdentityPanel
+from ..prefetch import with_renditions
+from .private import ArtisanRecord, ConsentState, Coverage
+from .stories import StoryIndexPage
+
+STORIES_ON_ARTISAN_PAGE = 6
+
+
+@dataclass(frozen=True)
+class PublicIdentity:
+    """How an artisan appears on the site on a given day, derived from their private record."""
+
+    name: str
+    is_anonymous: bool
+    shows_face: bool
+    shows_profile: bool
+
+
+def anonymous_name(workshop, language):
+    """« Artisan anonyme, Atelier du Fleuve »: how a person without a shown name is called."""
+    with translation.override(language):
+        if workshop is None:
+            return gettext("Anonymous artisan")
+        return gettext("Anonymous artisan, %(workshop)s") % {"workshop": workshop.name}
+
+
+def unique_slug(parent, name, page=None):
+    """A slug for `name` no sibling under `parent` uses yet (`page` itself aside)."""
+    base = slugify(name) or "artisan"
+    siblings = parent.get_children()
+    if page is not None and page.pk:
+        siblings = siblings.exclude(pk=page.pk)
+    taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+class ArtisanIndexPage(Page):
+    """Lists the artisans, grouped by workshop."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.ArtisanPage"]
+    max_count_per_parent = 1
+    template = "pages/artisan_index_page.html"
+
+    class Meta:
+        verbose_name = _("artisan index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["artisans"] = with_renditions(
+            ArtisanPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("workshop", "portrait")
+            .order_by("workshop__name", "title"),
+            "portrait",
+        )
+        return context
+
+
+class ArtisanPage(Page):
+    """An artisan's public profile: who they are, where they work, what they make.
+
+    The title (their public name), URL, portrait and profile follow the
+    artisan's private record (`ArtisanRecord`): editors never type the name,
+    and a withdrawal makes the page anonymous everywhere at once
+    (`stories.consent.refresh_artisan`). Revisions restored later still show
+    the current identity (`with_content_json`).
+    """
+
+    workshop = models.ForeignKey(
+        "stories.Workshop",
+        verbose_name=_("workshop"),
+        on_delete=models.PROTECT,
+        related_name="artisans",
+    )
+    craft = models.CharField(
+        _("craft"), max_length=120, help_text=_("What they make, e.g. « ébéniste » or « peintre ».")
+    )
+    profile = RichTextField(
+        _("profile"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Their story in a few paragraphs, shown only while their consent covers it. Call "
+            "them by the name shown on the page, never by their legal name."
+        ),
+    )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Only when their consent covers their face; otherwise leave it empty."),
+    )
+    # Derived from the private record by `apply_public_identity`; never typed by editors.
+    is_anonymous = models.BooleanField(default=True, editable=False)
+    shows_face = models.BooleanField(default=False, editable=False)
+    shows_profile = models.BooleanField(default=False, editable=False)
+
+    base_form_class = ArtisanPageForm
+    content_panels = [
+        PublicIdentityPanel(heading=_("Public identity")),
+        FieldPanel("workshop"),
+        FieldPanel("craft"),
+        FieldPanel("portrait"),
+        FieldPanel("profile"),
+    ]
+    # The name, URL and search description follow consent: nothing to promote by hand.
+    promote_panels = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("craft"),
+        index.SearchField("public_profile"),
+        index.RelatedFields("workshop", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["stories.ArtisanIndexPage"]
+    subpage_types = []
+    template = "pages/artisan_page.html"
+
+    class Meta:
+        verbose_name = _("artisan")
+        verbose_name_plural = _("artisans")
+
+    # Identity ---------------------------------------------------------------------------
+
+    @property
+    def display_name(self):
+        return self.title
+
+    @cached_property
+    def initials(self):
+        if self.is_anonymous:
+            return ""
+        return "".join(word[0] for word in self.title.split()[:2]).upper()
+
+    def public_profile(self):
+        """The profile as the search index sees it: nothing unless consent covers the story."""
+        return self.profile if self.shows_profile else ""
+
+    def get_private_record(self):
+        """The private record of this artisan, whichever translation of the page this is."""
+        return ArtisanRecord.objects.filter(artisan__translation_key=self.translation_key).first()
+
+    def derive_public_identity(self, on=None, record=None):
+        """What the private record allows to show on that day (today by default).
+
+        Pass `record` when it is already at hand; otherwise it is fetched.
+        """
+        record = record or self.get_private_record()
+        coverage = record.coverage(on) if record else Coverage(ConsentState.NOT_GIVEN)
+        shown = record.shown_name(on) if record else ""
+        language = self.locale.language_code if self.locale_id else settings.LANGUAGE_CODE
+        workshop = self.workshop if self.workshop_id else None
+        return PublicIdentity(
+            name=shown or anonymous_name(workshop, language),
+            is_anonymous=not shown,
+            shows_face=coverage.face,
+            shows_profile=coverage.story,
+        )
+
+    def apply_public_identity(self, identity):
+        """Copy a derived identity onto the page's own fields."""
+        self.title = self.draft_title = identity.name
+        self.seo_title = self.search_description = ""
+        self.is_anonymous = identity.is_anonymous
+        self.shows_face = identity.shows_face
+        self.shows_profile = identity.shows_profile
+
+    def identity_differs(self, identity):
+        return (self.title, self.is_anonymous, self.shows_face, self.shows_profile) != (
+            identity.name,
+            identity.is_anonymous,
+            identity.shows_face,
+            identity.shows_profile,
+        )
+
+    def full_clean(self, *args, **kwargs):
+        # The name comes from the record before Wagtail derives a slug from it.
+        self.apply_public_identity(self.derive_public_identity())
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.portrait_id and not self.shows_face:
+            raise ValidationError(
+                {
+                    "portrait": _(
+                        "This artisan's consent does not cover their face: no portrait can be "
+                        "shown. Their consent is recorded by the consent staff."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.apply_public_identity(self.derive_public_identity())
+            if not self.shows_face:
+                self.portrait = None
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision shown or restored today carries today's identity, not its own."""
+        page = super().with_content_json(content)
+        page.title, page.draft_title = self.title, self.draft_title
+        page.seo_title = page.search_description = ""
+        page.slug, page.url_path = self.slug, self.url_path
+        page.is_anonymous = self.is_anonymous
+        page.shows_face = self.shows_face
+        page.shows_profile = self.shows_profile
+        if not self.shows_face:
+            page.portrait = None
+        return page
+
+    def publish(self, revision, *args, **kwargs):
+        from ..consent import check_publication  # the service imports the models
+
+        check_publication(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
+
+    # Public page ------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = self.public_products()
+        stories = with_renditions(
+            self.stories.live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("artisans")
+            .order_by("-date", "-pk"),
+            "hero_image",
+        )
+        # One more than shown tells whether to link to the full, filtered list.
+        newest = list(stories[: STORIES_ON_ARTISAN_PAGE + 1])
+        context["stories"] = newest[:STORIES_ON_ARTISAN_PAGE]
+        context["more_stories"] = len(newest) > STORIES_ON_ARTISAN_PAGE
+        # Fetched whatever the count, so a longer list never costs one more query.
+        context["story_index"] = StoryIndexPage.objects.live().filter(locale=self.locale_id).first()
+        return context
+
+    def public_products(self):
+        """The artisan's products on the site, available ones first, then sold ones."""
+        return with_renditions(
+            self.products.live()
+            .public()
+            .select_related("category", "artisan")
+            .annotate(
+                sold_last=models.Case(
+                    models.When(stock=0, then=models.Value(1)),
+                    default=models.Value(0),
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("sold_last", "-first_published_at", "-pk"),
+            "gallery_images__image",
+        )

@@ -1,0 +1,226 @@
+"""Stories and the story index, with its RSS and Atom feeds."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, StoryStreamBlock
+from ..forms import StoryPageForm
+from ..prefetch import with_renditions
+from .places import Workshop
+
+STORIES_PER_PAGE = 12
+STORIES_IN_FEED = 20
+
+
+class StoryTag(TaggedItemBase):
+    """A story's theme (for example « formation » or « retour »)."""
+
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryIndexPage(RoutablePageMixin, Page):
+    """The list of stories, newest first, filtered by theme or workshop, with RSS and Atom feeds."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+    template = "pages/story_index_page.html"
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def stories(self):
+        """Published stories of this index, newest first, with what their cards show."""
+        return with_renditions(
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("artisans", "tags")
+            .order_by("-date", "-pk"),
+            "hero_image",
+        )
+
+    def filters(self, request):
+        """Theme, workshop and artisan from the query string; malformed values are ignored."""
+        theme = request.GET.get("theme", "").strip()[:100]
+        workshop = request.GET.get("workshop", "").strip()[:12]
+        artisan = request.GET.get("artisan", "").strip()[:12]
+        return {
+            "theme": theme,
+            "workshop": workshop if workshop.isdigit() else "",
+            "artisan": artisan if artisan.isdigit() else "",
+        }
+
+    def filtered_stories(self, request):
+        """The published stories matching the query string's filters, and the filters used."""
+        stories = self.stories()
+        chosen = self.filters(request)
+        if chosen["theme"]:
+            stories = stories.filter(tags__slug=chosen["theme"])
+        if chosen["workshop"]:
+            stories = stories.filter(artisans__workshop_id=int(chosen["workshop"])).distinct()
+        if chosen["artisan"]:
+            stories = stories.filter(artisans=int(chosen["artisan"])).distinct()
+        return stories, chosen
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories, chosen = self.filtered_stories(request)
+        context["stories"] = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+        published = StoryPage.objects.child_of(self).live().public()
+        context["themes"] = (
+            Tag.objects.filter(stories_storytag_items__content_object__in=published)
+            .distinct()
+            .order_by("name")
+        )
+        context["workshops"] = Workshop.objects.filter(artisans__stories__in=published).distinct()
+        context["current_theme"] = chosen["theme"]
+        context["current_workshop"] = chosen["workshop"]
+        context["current_artisan"] = (
+            self.artisan_named(chosen["artisan"]) if chosen["artisan"] else None
+        )
+        context["filter_query"] = urlencode({key: value for key, value in chosen.items() if value})
+        return context
+
+    def artisan_named(self, artisan_id):
+        """The published artisan the list is filtered on, to say so above the list."""
+        from .artisans import ArtisanPage
+
+        return ArtisanPage.objects.live().public().filter(pk=int(artisan_id)).first()
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import StoryFeed
+
+        return StoryFeed(self, atom=False)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from ..feeds import StoryFeed
+
+        return StoryFeed(self, atom=True)(request)
+
+
+class StoryPage(Page):
+    """A story about an artisan or a workshop, ending with what they made.
+
+    It can only be published while every featured artisan's consent covers a
+    story: `publish()` refuses otherwise, whichever path calls it (editor,
+    workflow, schedule, code), and the editor's form says why
+    (`stories.forms.StoryPageForm`).
+    """
+
+    standfirst = models.TextField(
+        _("standfirst"), max_length=400, help_text=_("Two or three sentences that open the story.")
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("main image caption"), max_length=250, blank=True)
+    hero_credit = models.CharField(_("main image credit"), max_length=120, blank=True)
+    artisans = ParentalManyToManyField(
+        "stories.ArtisanPage",
+        verbose_name=_("artisans featured"),
+        blank=True,
+        related_name="stories",
+        help_text=_(
+            "The people this story is about. It can only be published while each one's consent "
+            "covers telling their story."
+        ),
+    )
+    tags = ClusterTaggableManager(verbose_name=_("themes"), through=StoryTag, blank=True)
+    body = StreamField(StoryStreamBlock(), verbose_name=_("body"))
+
+    base_form_class = StoryPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Main image"),
+        ),
+        FieldPanel("artisans", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+    template = "pages/story_page.html"
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish or schedule, unless consent or the text forbids it (`PublicationRefused`)."""
+        from ..consent import check_publication  # the service imports the models
+
+        story = revision.as_object()
+        on = timezone.localdate()
+        if story.go_live_at and story.go_live_at > timezone.now():
+            on = timezone.localdate(story.go_live_at)
+        check_publication(story, on=on)
+        return super().publish(revision, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # A story created already live in code skips `publish()`: check it here.
+        if self.pk is None and self.live:
+            from ..consent import check_publication
+
+            check_publication(self)
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = self.related_stories()
+        # A list, not a query: in a preview the artisans are the editor's unsaved choice.
+        context["featured_artisans"] = [artisan for artisan in self.artisans.all() if artisan.live]
+        return context
+
+    def related_stories(self, limit=3):
+        """Other stories sharing an artisan or a theme, newest first."""
+        related = (
+            StoryPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(models.Q(artisans__in=self.artisans.all()) | models.Q(tags__in=self.tags.all()))
+            .values("pk")
+        )
+        return with_renditions(
+            StoryPage.objects.filter(pk__in=related)
+            .select_related("hero_image")
+            .prefetch_related("artisans")
+            .order_by("-date", "-pk")[:limit],
+            "hero_image",
+        )

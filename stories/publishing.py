@@ -1,0 +1,73 @@
+"""Publishing paths Wagtail runs without an editor's form: workflow approval and schedules.
+
+Both ask `stories.consent.publication_problems` first; a refused story goes back
+to its editors with the reason, in the page history and the workflow.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Revision, TaskState, WorkflowState
+
+from .consent import publication_problems
+from .models import ArtisanPage, StoryPage
+
+
+def _checked(obj):
+    return isinstance(obj, StoryPage | ArtisanPage)
+
+
+def publish_approved(workflow_state, user=None):
+    """Publish the approved revision of a finished workflow, if consent allows.
+
+    Otherwise the workflow is sent back for changes with the reason as the
+    reviewer's comment, exactly as if the last reviewer had asked for changes.
+    """
+    revision = workflow_state.content_object.get_latest_revision()
+    candidate = revision.as_object()
+    problems = publication_problems(candidate) if _checked(candidate) else []
+    if not problems:
+        revision.publish(user=user)
+        return
+    reason = " ".join(problems)
+    task_state = workflow_state.current_task_state
+    if task_state is not None:
+        task_state.status = TaskState.STATUS_REJECTED
+        task_state.comment = reason
+        task_state.save(update_fields=["status", "comment"])
+    workflow_state.status = WorkflowState.STATUS_NEEDS_CHANGES
+    workflow_state.save(update_fields=["status"])
+    log(
+        instance=candidate,
+        action="stories.publication_refused",
+        user=user,
+        data={"problems": problems},
+        revision=revision,
+    )
+
+
+def refuse_scheduled_without_consent(now=None):
+    """Unschedule the stories and artisan pages due now that may not be published.
+
+    Run by our `publish_scheduled` before Wagtail's, so one refused story never
+    stops the others from going live. Returns the refused pages.
+    """
+    now = now or timezone.now()
+    types = ContentType.objects.get_for_models(StoryPage, ArtisanPage).values()
+    refused = []
+    due = Revision.objects.filter(approved_go_live_at__lt=now, content_type__in=types)
+    for revision in due.order_by("approved_go_live_at"):
+        candidate = revision.as_object()
+        problems = publication_problems(candidate, on=timezone.localdate(now))
+        if not problems:
+            continue
+        revision.approved_go_live_at = None
+        revision.save(update_fields=["approved_go_live_at"])
+        log(
+            instance=candidate,
+            action="stories.publication_refused",
+            data={"problems": problems},
+            revision=revision,
+        )
+        refused.append(candidate)
+    return refused

@@ -187,7 +187,7 @@ class ReservationsPanel(DashboardPanel):
             "panel_id": self.name,
             "counts": [
                 {
-                    "label": _("Card payment pages closing within %(minutes)s minutes")
+                    "label": _("Card payment pages closed, or closing within %(minutes)s minutes")
                     % {"minutes": int(CLOSING_SOON.total_seconds() // 60)},
                     "count": card.count(),
                     "url": orders_url(status__exact=OrderStatus.PENDING_PAYMENT),

@@ -554,7 +554,8 @@ def _cache_version():
 
 def ledger(currency):
     """The ledger of counted sales in `currency`, from the cache when nothing changed since."""
-    key = f"shop:figures:{_cache_version()}:{currency}"
+    # Months depend on the time zone: a new one reads new figures.
+    key = f"shop:figures:{_cache_version()}:{currency}:{local_zone()}"
     cached = cache.get(key)
     if cached is None:
         cached = build_ledger(currency)

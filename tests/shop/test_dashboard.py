@@ -92,7 +92,9 @@ def test_the_reservations_panel_counts_lapsing_card_payments_and_old_cash_orders
         created_at__lt=timezone.now() - timedelta(days=CASH_WAIT_DAYS),
     )
     assert counts == {
-        "Pages de paiement par carte fermant dans moins de 10 minutes": lapsing.count(),
+        "Pages de paiement par carte fermées ou fermant dans moins de 10 minutes": (
+            lapsing.count()
+        ),
         f"Commandes en espèces en attente depuis plus de {CASH_WAIT_DAYS} jours": waiting.count(),
     }
     assert waiting.count() >= 1 and lapsing.count() >= 1

@@ -176,7 +176,10 @@ class Cart:
         """Price every line now, flagging products that vanished, sold out or ran short."""
         quantities = self.quantities()
         products = (
-            ProductPage.objects.live().public().select_related("artisan").in_bulk(list(quantities))
+            ProductPage.objects.live()
+            .public()
+            .select_related("artisan__workshop")
+            .in_bulk(list(quantities))
         )
         lines = []
         for product_id, quantity in quantities.items():

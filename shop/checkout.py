@@ -51,6 +51,11 @@ def artisan_public_name(artisan):
     return artisan.display_name if artisan is not None else ""
 
 
+def artisan_workshop(artisan):
+    """The workshop the artisan works in now, snapshotted on order lines (or None)."""
+    return artisan.workshop if artisan is not None else None
+
+
 def delivery_fee_for(fulfilment, shop_settings):
     return shop_settings.delivery_fee if fulfilment == Fulfilment.DELIVERY else 0
 
@@ -125,6 +130,8 @@ def place_order(
                 product_title=line.product.title,
                 artisan_id=line.product.artisan_id,
                 artisan_name=artisan_public_name(line.product.artisan),
+                workshop=artisan_workshop(line.product.artisan),
+                workshop_name=getattr(artisan_workshop(line.product.artisan), "name", ""),
                 story_id=line.story_id if line.story_id in stories else None,
                 artisan_price=line.breakdown.artisan_price,
                 markup_rate=line.breakdown.markup_rate,

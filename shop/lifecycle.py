@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import emails
 from .models import ALLOWED_TRANSITIONS, Order, OrderStatus, OrderStatusChange, PaymentMethod
+from .signals import order_changed
 from .stock import OutOfStock, release_stock, reserve_stock
 
 logger = logging.getLogger(__name__)
@@ -47,10 +48,21 @@ def lock(order):
     return Order.objects.select_for_update().get(pk=order.pk)
 
 
+def _announce_on_commit(order, from_status):
+    """Send `order_changed` once the change is committed (never for a rolled-back one)."""
+    to_status = order.status
+    transaction.on_commit(
+        lambda: order_changed.send(
+            sender=Order, order=order, from_status=from_status, to_status=to_status
+        )
+    )
+
+
 def _change_status(order, to_status, *, by=None, note=""):
     """Move a locked order to `to_status` and log it; refuse a move the lifecycle forbids."""
     if to_status not in ALLOWED_TRANSITIONS[order.status]:
         raise TransitionNotAllowed(order, to_status)
+    from_status = order.status
     now = timezone.now()
     OrderStatusChange.objects.create(
         order=order,
@@ -66,6 +78,7 @@ def _change_status(order, to_status, *, by=None, note=""):
         setattr(order, TIMESTAMP_OF[to_status], now)
         fields.append(TIMESTAMP_OF[to_status])
     order.save(update_fields=fields)
+    _announce_on_commit(order, from_status)
 
 
 def _log_note(order, note, by=None):
@@ -190,4 +203,5 @@ def record_refund(order, refunded_amount):
             _change_status(order, OrderStatus.REFUNDED, note=note)
         else:
             _log_note(order, note)
+            _announce_on_commit(order, order.status)  # the refunded amount changes figures
     return order

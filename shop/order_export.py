@@ -1,16 +1,19 @@
 """The CSV export of orders: one row per order, amounts as integers and as text.
 
 Integer columns are in the currency's minor unit (what the impact figures and an
-accountant add up); the formatted columns are for reading. The file starts with a
+accountant add up); the formatted columns are for reading. The "impact" columns
+hold what each order adds to the impact figures (`shop.figures`, refunds taken
+back): their sums over an export equal the figures for the same orders. The file starts with a
 UTF-8 byte-order mark so that Excel shows accents correctly.
 """
 
 import csv
+import itertools
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import pricing
+from . import figures, pricing
 
 BOM = "\ufeff"
 # A cell starting with one of these is a formula for spreadsheet programs: shoppers
@@ -28,6 +31,17 @@ def _money(field):
 
 def _formatted(field):
     return lambda order: pricing.format_money(getattr(order, field), order.currency)
+
+
+def _impact_lines(order):
+    """The order's lines as the impact figures count them (none if the order does not count)."""
+    if not hasattr(order, "_impact_lines"):
+        order._impact_lines = figures.net_lines(order) if figures.counts(order) else []
+    return order._impact_lines
+
+
+def _impact(attribute):
+    return lambda order: sum(getattr(net, attribute) for net in _impact_lines(order))
 
 
 COLUMNS = [
@@ -51,6 +65,13 @@ COLUMNS = [
     (_("Shop's share"), _formatted("markup_total")),
     (_("Total"), _formatted("total")),
     (_("Refunded"), _formatted("refunded_amount")),
+    (_("Counts in the impact figures"), lambda order: _("yes") if figures.counts(order) else ""),
+    (
+        _("Impact: pieces sold"),
+        lambda order: sum(net.line.quantity for net in _impact_lines(order)),
+    ),
+    (_("Impact: paid to artisans (minor units)"), _impact("artisan_share")),
+    (_("Impact: markup collected (minor units)"), _impact("markup")),
     (_("Needs a refund"), lambda order: _("yes") if order.needs_refund else ""),
     (_("Paid at"), lambda order: _local(order.paid_at)),
     (_("Fulfilled at"), lambda order: _local(order.fulfilled_at)),
@@ -71,9 +92,20 @@ class _Echo:
         return value
 
 
+def csv_rows(rows):
+    """Any table (an iterable of rows) as CSV lines, BOM first, formula-like cells made text."""
+    writer = csv.writer(_Echo())
+    for number, row in enumerate(rows):
+        line = writer.writerow([_cell(value) for value in row])
+        yield BOM + line if number == 0 else line
+
+
 def csv_lines(orders):
     """The export, line by line, for a StreamingHttpResponse."""
-    writer = csv.writer(_Echo())
-    yield BOM + writer.writerow([str(heading) for heading, _value in COLUMNS])
-    for order in orders.prefetch_related("lines").iterator(chunk_size=500):
-        yield writer.writerow([_cell(value(order)) for _heading, value in COLUMNS])
+    orders = orders.prefetch_related("lines").iterator(chunk_size=500)
+    yield from csv_rows(
+        itertools.chain(
+            [[str(heading) for heading, _value in COLUMNS]],
+            ([value(order) for _heading, value in COLUMNS] for order in orders),
+        )
+    )

@@ -247,3 +247,74 @@ def approximate_euros(amount, currency):
     _check_amount(amount)
     cents = (Decimal(amount) * 100 / CFA_PER_EURO).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return int(cents)
+
+
+def _divide_half_up(numerator, denominator):
+    """numerator ÷ denominator rounded half up, on non-negative integers."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+@dataclass(frozen=True)
+class RefundSplit:
+    """What a refund takes back from each part of an order."""
+
+    artisan: int
+    markup: int
+    delivery: int
+
+
+def split_refund(refunded, artisan_total, markup_total, delivery_fee):
+    """Split a refund between the artisans' share, the shop's markup and the delivery fee.
+
+    Stripe tells us how much was refunded, never for which piece, so a refund is split in
+    proportion to what the order paid. The artisans' part is the refund × their share of
+    the order, rounded half up; what is left is split the same way between the markup and
+    the delivery fee. The three parts add up to the refund exactly, none exceeds what its
+    part of the order was, and a refund of the whole order takes back everything.
+    """
+    for amount, name in (
+        (refunded, "refunded"),
+        (artisan_total, "artisan_total"),
+        (markup_total, "markup_total"),
+        (delivery_fee, "delivery_fee"),
+    ):
+        _check_amount(amount, name)
+    total = artisan_total + markup_total + delivery_fee
+    refunded = min(refunded, total)
+    if refunded == 0:
+        return RefundSplit(0, 0, 0)
+    artisan = _divide_half_up(refunded * artisan_total, total)
+    rest = refunded - artisan
+    markup = _divide_half_up(rest * markup_total, markup_total + delivery_fee) if rest else 0
+    return RefundSplit(artisan=artisan, markup=markup, delivery=rest - markup)
+
+
+def allocate(amount, weights):
+    """Share `amount` between `weights` in proportion, in integers that add up to `amount`.
+
+    Each part gets its rounded-down share; the units left over go to the largest
+    remainders (the first one on a tie). Used to spread an order's refund over its lines.
+    """
+    _check_amount(amount)
+    weights = list(weights)
+    for weight in weights:
+        _check_amount(weight, "weight")
+    total = sum(weights)
+    if total == 0:
+        if amount:
+            raise ValueError("Cannot share an amount between weights that are all zero.")
+        return [0] * len(weights)
+    shares = [amount * weight // total for weight in weights]
+    remainders = [amount * weight % total for weight in weights]
+    left = amount - sum(shares)
+    by_remainder = sorted(range(len(weights)), key=lambda index: (-remainders[index], index))
+    for index in by_remainder[:left]:
+        shares[index] += 1
+    return shares
+
+
+def average(amount, count):
+    """`amount` ÷ `count` rounded half up (e.g. paid per artisan); 0 when `count` is 0."""
+    _check_amount(amount)
+    _check_amount(count, "count")
+    return _divide_half_up(amount, count) if count else 0

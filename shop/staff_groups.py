@@ -7,10 +7,14 @@ not exist when migrations run (the demo loader or an editor creates it).
 
 To change the policy, edit the table and add a data migration that calls
 `apply_staff_groups(apps)` again: it adds what is missing and removes nothing, so
-permissions an administrator granted by hand stay.
+permissions an administrator granted by hand stay. An earlier migration that calls it
+before a model exists skips that model's permissions; the later migration grants them
+(a test checks every permission of the table exists once all migrations have run).
 """
 
 from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
 from django.db.models.signals import post_save
 
 COMMUNICATIONS = "Communications"
@@ -43,6 +47,11 @@ STAFF_GROUPS = {
             "wagtailadmin.access_admin",
             *model_permissions("stories.Workshop"),
             *model_permissions("wagtailredirects.Redirect"),
+            # The impact page's partners and its small-group threshold.
+            *model_permissions("home.Partner"),
+            "home.change_impactsettings",
+            # The "stories that sell" report.
+            "shop.view_story_report",
         ],
         # By collection: "root" reaches every collection; documents stay in the public one.
         "collection_permissions": {
@@ -61,6 +70,9 @@ STAFF_GROUPS = {
             "shop.adjust_stock",
             "shop.change_shopsettings",
             *model_permissions("shop.ProductCategory"),
+            # Artisans' earnings and payouts (never deleted: no delete permission exists).
+            *model_permissions("shop.ArtisanPayout", ("add", "change", "view")),
+            "shop.view_story_report",
         ],
         # Product galleries need pictures.
         "collection_permissions": {ROOT_COLLECTION: IMAGES},
@@ -70,9 +82,24 @@ STAFF_GROUPS = {
 
 
 def _permission(apps, label):
+    """The permission, or None while the migration that creates its model has not run."""
     app_label, codename = label.split(".")
     permission_model = apps.get_model("auth", "Permission")
-    return permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+    return permission_model.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+
+
+def table_permissions():
+    """Every "app.codename" the table grants, for checks."""
+    return {
+        label
+        for grants in STAFF_GROUPS.values()
+        for label in (
+            *grants["permissions"],
+            *(label for labels in grants["collection_permissions"].values() for label in labels),
+        )
+    }
 
 
 def _page_permission(apps, permission_type):
@@ -117,7 +144,8 @@ def apply_staff_groups(apps=global_apps):
     root_collection = collection_model.objects.filter(depth=1).first()
     for name, grants in STAFF_GROUPS.items():
         group, _created = group_model.objects.get_or_create(name=name)
-        group.permissions.add(*(_permission(apps, label) for label in grants["permissions"]))
+        permissions = [_permission(apps, label) for label in grants["permissions"]]
+        group.permissions.add(*(permission for permission in permissions if permission))
         if root_collection is None:
             continue
         for collection_name, labels in grants["collection_permissions"].items():
@@ -129,6 +157,18 @@ def apply_staff_groups(apps=global_apps):
         for anchor, permission_types in grants["page_permissions"].items():
             for page in _anchor_pages(apps, anchor):
                 grant_page_permissions(apps, group, page.pk, permission_types)
+
+
+def migrate_staff_groups(apps, schema_editor):
+    """The data migrations' step: create missing permissions, then apply the table."""
+    # Permissions are normally created after every migration has run; the groups need
+    # them now, so create the missing content types and permissions first.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_contenttypes(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    apply_staff_groups(apps)
 
 
 def grant_on_new_page(sender, instance, created, raw=False, **kwargs):

@@ -21,11 +21,13 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter, log
+from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from . import lifecycle, payments, pricing
+from . import lifecycle, payments, pricing, reports
+from .dashboard import PANELS
 from .models import Order, OrderStatus, PaymentMethod, ProductPage
 from .order_export import csv_lines
 from .stock import StockChanged, adjust_stock
@@ -263,7 +265,49 @@ def register_shop_admin_urls():
     return [
         path("shop/order/<int:pk>/status/", order_action, name="shop_order_action"),
         path("shop/stock/<int:pk>/", stock_adjust, name="shop_stock_adjust"),
+        path("shop/earnings/", reports.earnings_index, name="shop_earnings"),
+        path(
+            "shop/earnings/<int:artisan_id>/",
+            reports.earnings_statement,
+            name="shop_earnings_statement",
+        ),
+        path(
+            "shop/earnings/<int:artisan_id>/print/",
+            reports.earnings_statement_print,
+            name="shop_earnings_statement_print",
+        ),
+        path("shop/impact/", reports.impact_reconciliation, name="shop_impact_reconciliation"),
     ]
+
+
+register_snippet(reports.PayoutViewSet)
+
+
+@hooks.register("register_reports_menu_item")
+def earnings_menu_item():
+    return reports.PermissionMenuItem(
+        gettext_lazy("Artisans' earnings"),
+        reverse("shop_earnings"),
+        icon_name="success",
+        order=710,
+        permission=reports.VIEW_EARNINGS,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def impact_menu_item():
+    return reports.PermissionMenuItem(
+        gettext_lazy("Impact figures"),
+        reverse("shop_impact_reconciliation"),
+        icon_name="table",
+        order=720,
+        permission=reports.VIEW_ORDERS,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_shop_panels(request, panels):
+    panels.extend(panel(request) for panel in PANELS)
 
 
 @hooks.register("register_log_actions")

@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .consent import PublicationRefused, publication_problems
+from .dashboard import ExpiringConsentsPanel
 from .forms import ArtisanRecordForm
 from .models import ArtisanRecord
 
@@ -149,3 +150,8 @@ def register_consent_log_actions(actions):
     class PortraitArchived(LogFormatter):
         label = _("Portrait taken off the site")
         message = _("The portrait was taken off the site and kept in the private collection.")
+
+
+@hooks.register("construct_homepage_panels")
+def add_consent_panel(request, panels):
+    panels.append(ExpiringConsentsPanel(request))

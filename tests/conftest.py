@@ -11,7 +11,10 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Site
 
-from home.models import HomePage
+from home.models import HomePage, ImpactPage
+
+# Orders in every status with hand-computed figures (the `sales` fixture).
+pytest_plugins = ["tests.sales"]
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +31,11 @@ def site(db):
 @pytest.fixture
 def home(db):
     return HomePage.objects.get(locale__language_code="fr")
+
+
+@pytest.fixture
+def impact_page(db):
+    return ImpactPage.objects.live().get()
 
 
 @pytest.fixture

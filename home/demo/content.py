@@ -56,7 +56,8 @@ PRODUCT_INDEX = {
     ),
 }
 
-# Impact page: how the money is split and how the figures are computed.
+# Impact page: live figures and charts from paid orders, how the money is split, how
+# the figures are computed (the rules themselves are written by the method note block).
 IMPACT = {
     "slug": "impact",
     "title": "Notre impact",
@@ -67,6 +68,7 @@ IMPACT = {
         "par mois et atelier par atelier."
     ),
     "body": [
+        ("figures", {"heading": "Les chiffres", "period": "last_12_months"}),
         (
             "text",
             "<h2>Où va l'argent d'un achat</h2>"
@@ -84,6 +86,12 @@ IMPACT = {
             "l'artisane. Pour une lampe à 12 345 F CFA, 10 % font 1 234,5 F CFA ; la marge est "
             "arrondie à 1 235 F CFA et le prix affiché est de 13 580 F CFA.</p>",
         ),
+        ("franc_split", {"heading": "Où va chaque franc", "period": "all_time"}),
+        (
+            "monthly_chart",
+            {"heading": "Versé aux artisans, mois par mois", "period": "last_12_months"},
+        ),
+        ("workshop_chart", {"heading": "Pièces vendues par atelier", "period": "all_time"}),
         (
             "text",
             "<h2>Ce que couvre la marge de 10 %</h2>"
@@ -108,26 +116,19 @@ IMPACT = {
                 "attribution": "L'équipe de Mains Libres",
             },
         ),
+        ("partners", {"heading": "Nos partenaires", "show_figures": True}),
         (
-            "text",
-            "<h2>Comment les chiffres sont calculés</h2>"
-            "<p>Les chiffres de cette page ne sont pas saisis à la main : ils sont calculés "
-            "automatiquement à partir des commandes, selon quelques règles simples.</p>"
-            "<ol>"
-            "<li><b>Seules les commandes payées comptent.</b> Une commande en attente de paiement "
-            "ou annulée n'apparaît pas ; une commande payée à la livraison compte à partir du "
-            "moment où l'équipe a enregistré le paiement.</li>"
-            "<li><b>Les remboursements sont déduits</b> des montants du mois où ils ont eu "
-            "lieu.</li>"
-            "<li><b>Les montants sont ceux du jour de la commande.</b> Chaque ligne de commande "
-            "conserve le prix de l'artisan, le taux de marge et le montant de la marge au moment "
-            "de l'achat : un changement de prix ultérieur ne réécrit jamais le passé.</li>"
-            "<li><b>Un artisan rémunéré</b> est un artisan dont au moins une pièce a été vendue "
-            "et payée sur la période.</li>"
-            "<li><b>Les chiffres par atelier</b> regroupent les ventes selon l'atelier de "
-            "l'artisan au moment de la commande.</li></ol>"
-            "<p>Ces chiffres correspondent exactement à ceux du suivi des commandes et de "
-            "l'export CSV utilisés par l'équipe et transmis à nos partenaires.</p>",
+            "method_note",
+            {
+                "heading": "Comment les chiffres sont calculés",
+                "text": (
+                    "<p>Les chiffres de cette page ne sont pas saisis à la main : ils sont "
+                    "calculés à partir des commandes, et correspondent exactement à ceux du suivi "
+                    "des commandes et de l'export utilisés par l'équipe et transmis à nos "
+                    "partenaires. Les fichiers CSV ci-dessus en donnent le détail mois par mois "
+                    "et atelier par atelier.</p>"
+                ),
+            },
         ),
         (
             "text",
@@ -152,6 +153,80 @@ IMPACT = {
         ),
     ],
 }
+
+# Partners (fictional organisations). `workshops` are workshop keys of WORKSHOPS.
+PARTNERS = [
+    {
+        "name": "Direction de l'administration pénitentiaire",
+        "kind": "prison_administration",
+        "initials": "AP",
+        "link": "",
+        "workshops": ["baobab", "fleuve"],
+        "description": (
+            "Ouvre ses ateliers de Dakar et de Saint-Louis aux formateurs, organise la sortie des "
+            "pièces terminées et co-signe la convention qui garantit à chaque artisan le prix "
+            "fixé avec lui."
+        ),
+    },
+    {
+        "name": "Association Jàng ak Liggéey",
+        "kind": "ngo",
+        "initials": "JL",
+        "link": "",
+        "workshops": ["jang-liggeey"],
+        "description": (
+            "Gère le centre de formation de Thiès : formations de six à neuf mois en couture, "
+            "céramique et menuiserie légère, et accompagnement des premiers mois après la sortie."
+        ),
+    },
+    {
+        "name": "Fondation Téranga Solidaire",
+        "kind": "funder",
+        "initials": "TS",
+        "link": "",
+        "workshops": [],
+        "description": (
+            "A financé les machines à coudre de Thiès et de Ziguinchor et prend en charge, pour "
+            "trois ans, une partie des frais de transport des pièces jusqu'à Dakar."
+        ),
+    },
+    {
+        "name": "Imprimerie du Cap-Vert",
+        "kind": "company",
+        "initials": "CV",
+        "link": "",
+        "workshops": [],
+        "description": (
+            "Imprime gracieusement les étiquettes qui accompagnent chaque pièce, avec le nom de "
+            "l'atelier et le prix versé à l'artisan."
+        ),
+    },
+]
+
+PARTNERS_PAGE = {
+    "slug": "partenaires",
+    "title": "Nos partenaires",
+    "intro": (
+        "Administration pénitentiaire, associations, fondations et entreprises : sans eux, les "
+        "ateliers ne trouveraient ni formateurs, ni matériel, ni clients."
+    ),
+    "body": [("partners", {"heading": "Ils travaillent avec nous", "show_figures": True})],
+}
+
+# A year and a half of sales, generated by the demo loader from a fixed seed so that the
+# impact page's charts have something to show. Customers are drawn from these names.
+SALES_HISTORY = {
+    "seed": "mains-libres-historique",
+    "months": 16,
+    "domain": "achats.exemple.sn",
+    "first_names": ["Adama", "Boubacar", "Fatou", "Ousmane", "Mame Diarra", "Abdoulaye", "Sokhna",
+                    "Ibrahima", "Marie", "Lamine", "Coumba", "Julien", "Astou", "Thomas",
+                    "Binta", "Serigne", "Nafi", "Élodie", "Modou", "Aminata"],
+    "last_names": ["Diallo", "Ndiaye", "Faye", "Gueye", "Sarr", "Mbaye", "Sy", "Camara",
+                   "Diop", "Thiam", "Kane", "Dupont", "Cissé", "Sène", "Dieng", "Lefèvre"],
+    "districts": ["Mermoz, Dakar", "Ouakam, Dakar", "Point E, Dakar", "Yoff, Dakar",
+                  "Rufisque", "Thiès", "Saly Portudal", "Saint-Louis", "Keur Massar"],
+}  # fmt: skip
 
 # Workshops (fictional names, real regions).
 WORKSHOPS = [
@@ -1388,6 +1463,13 @@ STORIES = [
                         "je l'avais un peu oublié."
                     ),
                     "attribution": "Ibrahima Sarr, ébéniste",
+                },
+            ),
+            (
+                "product_card",
+                {
+                    "product": "chaise-cailcedrat-assise-tressee",
+                    "text": "La chaise dont Ibrahima ajustait les tenons ce matin-là.",
                 },
             ),
             (

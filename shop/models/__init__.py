@@ -1,3 +1,4 @@
+from .attribution import StoryProductView
 from .catalogue import ProductCategory, ProductIndexPage
 from .orders import (
     ALLOWED_TRANSITIONS,
@@ -10,11 +11,13 @@ from .orders import (
     PaymentMethod,
     StripeEvent,
 )
+from .payouts import ArtisanPayout, PayoutMethod
 from .products import MAX_QUANTITY_PER_LINE, ProductImage, ProductPage
 from .settings import ShopSettings
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "ArtisanPayout",
     "MAX_QUANTITY_PER_LINE",
     "Fulfilment",
     "Order",
@@ -23,10 +26,12 @@ __all__ = [
     "OrderStatus",
     "OrderStatusChange",
     "PaymentMethod",
+    "PayoutMethod",
     "ProductCategory",
     "ProductImage",
     "ProductIndexPage",
     "ProductPage",
     "ShopSettings",
+    "StoryProductView",
     "StripeEvent",
 ]

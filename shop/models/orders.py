@@ -179,6 +179,17 @@ class OrderLine(models.Model):
         related_name="order_lines",
     )
     artisan_name = models.CharField(_("artisan's public name"), max_length=255, blank=True)
+    # The artisan's workshop at the sale: an artisan released from prison moves to another
+    # workshop, and what they sold before stays with the workshop where they made it.
+    workshop = models.ForeignKey(
+        "stories.Workshop",
+        verbose_name=_("workshop"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="order_lines",
+    )
+    workshop_name = models.CharField(_("workshop's name"), max_length=120, blank=True)
     story = models.ForeignKey(
         "stories.StoryPage",
         verbose_name=_("story the shopper came from"),

@@ -293,8 +293,16 @@ class ProductPage(Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: `shop.attribution` imports this package's models.
+        from ..attribution import record_story_view, story_from_request
+
         context = super().get_context(request, *args, **kwargs)
         context["gallery"] = self.gallery()
+        # Reached from a story's link: the add-to-cart form carries the story on.
+        story = story_from_request(request, self)
+        if story is not None:
+            context["story"] = story
+            record_story_view(request, story, self)
         if self.is_sold:
             context["artisan_available_url"] = self.artisan_available_url()
         return context

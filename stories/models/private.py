@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 
@@ -42,7 +43,7 @@ class ProtectedDocument(AbstractDocument):
 class Identity(models.TextChoices):
     """How an artisan chose to appear on the site."""
 
-    FULL_NAME = "full_name", _("Full name")
+    FULL_NAME = "full_name", pgettext_lazy("identity level", "Full name")
     FIRST_NAME = "first_name", _("First name only")
     PSEUDONYM = "pseudonym", _("Pseudonym")
     ANONYMOUS = "anonymous", _("Anonymous")

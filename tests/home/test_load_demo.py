@@ -5,12 +5,15 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import models
 from PIL import Image as PILImage
 from PIL import ImageStat
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from shop.models import ProductPage
+from home.models import Partner
+from shop import figures
+from shop.models import ArtisanPayout, Order, OrderLine, OrderStatus, ProductPage, StoryProductView
 from stories.models import ArtisanPage, StoryPage, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +27,10 @@ def counts():
         "workshops": Workshop.objects.count(),
         "users": get_user_model().objects.count(),
         "sites": Site.objects.count(),
+        "orders": Order.objects.count(),
+        "payouts": ArtisanPayout.objects.count(),
+        "partners": Partner.objects.count(),
+        "story views": StoryProductView.objects.count(),
     }
 
 
@@ -64,3 +71,30 @@ def test_demo_pictures_are_drawn_not_blank():
         with image.open_file() as handle:
             picture = PILImage.open(handle).convert("L")
             assert max(ImageStat.Stat(picture).stddev) > 10, image.title
+
+
+def test_demo_sales_span_every_status_and_more_than_a_year():
+    assert set(Order.objects.values_list("status", flat=True)) == set(OrderStatus.values)
+    refunded = Order.objects.filter(status=OrderStatus.REFUNDED)
+    assert refunded.filter(refunded_amount__lt=models.F("total")).exists()
+    assert refunded.filter(refunded_amount=models.F("total")).exists()
+    book = figures.ledger("XOF")
+    months = [month for month in book.monthly(figures.MonthRange()) if month.orders]
+    assert len(months) >= 12
+    assert len(book.workshops()) >= 3  # two workshops alone and « other workshops »
+    references = Order.objects.order_by("created_at").values_list("reference", flat=True)
+    assert references[0].endswith("-00001") and not references[0].endswith("2026-00001")
+
+
+def test_demo_orders_explain_the_stock():
+    """Unique pieces marked sold were sold by an order; those still for sale were not."""
+    taken = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.REFUNDED)
+    holding = (OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH)
+    for product in ProductPage.objects.filter(one_of_a_kind=True):
+        lines = OrderLine.objects.filter(product=product)
+        if product.stock == 0:
+            assert lines.filter(order__status__in=taken + holding).exists(), product.title
+        else:
+            assert not lines.filter(order__status__in=taken + holding).exists(), product.title
+    for product in ProductPage.objects.filter(one_of_a_kind=False, stock=0):
+        assert OrderLine.objects.filter(product=product, order__status__in=taken).exists()

@@ -2,12 +2,12 @@
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 from shop.models import OrderStatus, ProductIndexPage, ProductPage
-from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS, apply_staff_groups
+from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS, apply_staff_groups, table_permissions
 from stories.models import ArtisanPage, StoryPage
 
 pytestmark = pytest.mark.django_db
@@ -48,14 +48,28 @@ def urls(site, order):
         "order": reverse("shop_order_modeladmin_inspect", args=[order.pk]),
         "shop settings": reverse("wagtailsettings:edit", args=["shop", "shopsettings", site.pk]),
         "stock": reverse("shop_stock_adjust", args=[product.pk]),
+        "earnings": reverse("shop_earnings"),
+        "statement": reverse("shop_earnings_statement", args=[product.artisan_id]),
+        "printed statement": reverse("shop_earnings_statement_print", args=[product.artisan_id]),
+        "payouts": reverse("wagtailsnippets_shop_artisanpayout:list"),
+        "new payout": reverse("wagtailsnippets_shop_artisanpayout:add"),
+        "impact figures": reverse("shop_impact_reconciliation"),
+        "stories report": reverse("home_stories_report"),
+        "partners": reverse("wagtailsnippets_home_partner:list"),
+        "impact settings": reverse(
+            "wagtailsettings:edit", args=["home", "impactsettings", site.pk]
+        ),
     }
 
 
 CAN = {
     COMMUNICATIONS: {"dashboard", "story", "artisan", "product", "images", "documents"}
-    | {"workshops", "new product"},
+    | {"workshops", "new product"}
+    | {"stories report", "partners", "impact settings"},
     SHOP_MANAGERS: {"dashboard", "product", "new product", "images", "categories", "orders"}
-    | {"order", "shop settings", "stock"},
+    | {"order", "shop settings", "stock"}
+    | {"earnings", "statement", "printed statement", "payouts", "new payout", "impact figures"}
+    | {"stories report"},
 }
 
 
@@ -129,3 +143,27 @@ def test_applying_the_table_again_changes_nothing():
     before = state()
     apply_staff_groups(apps)
     assert state() == before
+
+
+def test_every_permission_of_the_table_exists_once_migrated():
+    for label in table_permissions():
+        app_label, codename = label.split(".")
+        assert Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).exists(), label
+
+
+def test_the_groups_hold_what_this_issue_added():
+    def codenames(name):
+        return set(
+            Group.objects.get(name=name).permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        )
+
+    assert {("shop", "view_story_report"), ("home", "add_partner")} <= codenames(COMMUNICATIONS)
+    assert ("shop", "view_artisanpayout") not in codenames(COMMUNICATIONS)
+    assert {("shop", "view_artisanpayout"), ("shop", "add_artisanpayout")} <= codenames(
+        SHOP_MANAGERS
+    )
+    assert not Permission.objects.filter(codename="delete_artisanpayout").exists()

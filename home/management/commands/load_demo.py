@@ -6,6 +6,7 @@ pictures are drawn locally by `home.demo.images`.
 """
 
 import io
+import random
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
@@ -24,19 +26,31 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.demo import content, images
-from home.models import HomeFeaturedProduct, HomeFeaturedStory, HomePage, ImpactPage, StandardPage
-from shop import lifecycle
+from home.models import (
+    HomeFeaturedProduct,
+    HomeFeaturedStory,
+    HomePage,
+    ImpactPage,
+    Partner,
+    StandardPage,
+)
+from shop import figures, lifecycle
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import (
+    ArtisanPayout,
+    Fulfilment,
     Order,
+    OrderReferenceCounter,
     OrderStatus,
     PaymentMethod,
+    PayoutMethod,
     ProductCategory,
     ProductImage,
     ProductIndexPage,
     ProductPage,
     ShopSettings,
+    StoryProductView,
 )
 from stories.access import private_collection
 from stories.consent import PublicationRefused
@@ -50,6 +64,8 @@ from stories.models import (
 )
 
 ADMIN_USERNAME = "admin"
+# Orders in these statuses hold their pieces until paid or cancelled.
+HOLDING_STATUSES = (OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH)
 # Drawn pictures are kept here between runs: drawing is the slowest part of loading.
 DRAWING_CACHE = settings.BASE_DIR / "var" / "demo-drawings"
 
@@ -80,12 +96,19 @@ class Command(BaseCommand):
             self.artisans = self.step("Artisans", self.load_artisans, indexes["artisans"])
             self.products = self.step("Products", self.load_products, indexes["boutique"])
             self.standard_pages = self.step("Standard pages", self.load_standard_pages, home)
+            self.step("Partners", self.load_partners)
             self.step("Impact page", self.load_impact, home)
+            self.step("Partners page", self.load_partners_page, home)
             self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
             self.step("Consent withdrawals", self.load_withdrawals)
             self.step("Home page features", self.load_features, home)
             self.staff = self.step("Staff users", self.load_staff)
             self.step("Orders", self.load_orders, home)
+            self.step("Sales history", self.load_sales_history, home)
+            self.step("Story link views", self.load_story_views)
+            self.step("Payouts", self.load_payouts, home)
+        # Orders were backdated with plain updates: the impact figures are read afresh.
+        figures.invalidate()
         self.step("Admin user", self.load_admin)
         self.stdout.write(self.style.SUCCESS("Demo ready at http://127.0.0.1:8000/"))
         self.print_logins()
@@ -423,28 +446,48 @@ class Command(BaseCommand):
     def load_standard_pages(self, home):
         pages = {}
         for data in content.STANDARD_PAGES:
-            pages[data["slug"]] = self.child_page(
-                home,
-                StandardPage,
-                data["slug"],
-                title=data["title"],
-                intro=data["intro"],
-                body=self.stream(data["body"], data["slug"]),
-                show_in_menus=data["slug"] == "a-propos",
+            pages[data["slug"]] = self.editorial_page(
+                home, StandardPage, data, show_in_menus=data["slug"] == "a-propos"
             )
         return pages
 
-    def load_impact(self, home):
-        data = content.IMPACT
+    def load_partners(self):
+        for data in content.PARTNERS:
+            if Partner.objects.filter(name=data["name"]).exists():
+                continue
+            logo = self.image(
+                f"Logo {data['name']}",
+                images.portrait_placeholder,
+                data["initials"],
+                f"partner-{data['initials']}",
+            )
+            partner = Partner.objects.create(
+                name=data["name"],
+                kind=data["kind"],
+                logo=logo,
+                link=data["link"],
+                description=data["description"],
+            )
+            partner.workshops.set(self.workshops[key] for key in data["workshops"])
+            self.count_created("partners")
+
+    def editorial_page(self, parent, model, data, **fields):
+        """A page with a title, an introduction and a body of blocks, from the content module."""
         return self.child_page(
-            home,
-            ImpactPage,
+            parent,
+            model,
             data["slug"],
             title=data["title"],
             intro=data["intro"],
             body=self.stream(data["body"], data["slug"]),
-            show_in_menus=True,
+            **fields,
         )
+
+    def load_partners_page(self, home):
+        return self.editorial_page(home, StandardPage, content.PARTNERS_PAGE)
+
+    def load_impact(self, home):
+        return self.editorial_page(home, ImpactPage, content.IMPACT, show_in_menus=True)
 
     def load_stories(self, index):
         stories = {}
@@ -576,12 +619,207 @@ class Command(BaseCommand):
             lifecycle.cancel(order, by=manager, note="Client injoignable après trois appels.")
         self.backdate(order, data["days_ago"])
 
+    def load_sales_history(self, home):
+        """A year and a half of orders in every status, so that the impact charts mean something.
+
+        Drawn from a fixed seed, so every run makes the same orders. Pieces sold in them
+        were made for these sales (stock is topped up first, then the sale takes it back),
+        so the stock of each product stays what the content says; orders still waiting
+        for payment hold their pieces, as real ones do.
+        """
+        data = content.SALES_HISTORY
+        if Order.objects.filter(email__endswith="@" + data["domain"]).exists():
+            return
+        rng = random.Random(data["seed"])
+        shop_settings = ShopSettings.objects.get(site__root_page=home)
+        stories = self.stories_by_product()
+        for days_ago, status in self.history_schedule(rng, data["months"]):
+            lines = self.history_lines(rng, stories, status)
+            if lines:
+                self.place_history_order(rng, data, lines, status, days_ago, shop_settings)
+                self.count_created("orders")
+        self.renumber_demo_orders(data["domain"])
+
+    def history_schedule(self, rng, months):
+        """(days ago, final status) of each order, more of them as the shop grows."""
+        schedule = [
+            (200, "refunded_whole"),
+            (140, "refunded_partly"),
+            (75, "fulfilled_partly_refunded"),
+            (12, OrderStatus.AWAITING_CASH),
+            (0, OrderStatus.PENDING_PAYMENT),
+        ]
+        for days_ago in range(months * 30, 2, -1):
+            growth = 0.12 + 0.2 * (1 - days_ago / (months * 30))
+            if rng.random() >= growth:
+                continue
+            if days_ago > 20:
+                status = rng.choices(
+                    [OrderStatus.FULFILLED, OrderStatus.CANCELLED, "refunded_partly"],
+                    weights=[88, 10, 2],
+                )[0]
+            else:
+                status = rng.choices(
+                    [OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.CANCELLED],
+                    weights=[45, 45, 10],
+                )[0]
+            schedule.append((days_ago, status))
+        return sorted(schedule, key=lambda item: -item[0])
+
+    def stories_by_product(self):
+        """{product slug: [story slugs]} of the stories that show the product."""
+        found = {}
+        for story in content.STORIES:
+            for block_type, value in story["body"]:
+                if block_type == "product_card":
+                    found.setdefault(value["product"], []).append(story["slug"])
+                elif block_type == "product_row":
+                    for slug in value["products"]:
+                        found.setdefault(slug, []).append(story["slug"])
+        return found
+
+    def history_lines(self, rng, stories, status):
+        """One to three products made in several copies, some reached from a story."""
+        candidates = [data for data in content.PRODUCTS if not data["one_of_a_kind"]]
+        lines = []
+        for data in rng.sample(candidates, rng.choice([1, 1, 1, 2, 2, 3])):
+            product = self.products[data["slug"]]
+            quantity = rng.choice([1, 1, 1, 2])
+            stock = ProductPage.objects.values_list("stock", flat=True).get(pk=product.pk)
+            # An unpaid order keeps its pieces: leave at least one on sale. A cancelled one
+            # held them for a while: they were there.
+            if status in HOLDING_STATUSES and stock <= quantity:
+                continue
+            if status == OrderStatus.CANCELLED and stock < quantity:
+                continue
+            story = rng.choice(stories[data["slug"]]) if data["slug"] in stories else None
+            lines.append((product, quantity, story if rng.random() < 0.5 else None))
+        return lines
+
+    def place_history_order(self, rng, data, lines, status, days_ago, shop_settings):
+        manager = self.staff["boutique"]
+        cart = Cart(SessionStore())
+        for product, quantity, story in lines:
+            if status not in (*HOLDING_STATUSES, OrderStatus.CANCELLED):
+                # Made for this sale: the sale takes the pieces back out of stock.
+                ProductPage.objects.filter(pk=product.pk).update(stock=F("stock") + quantity)
+            cart.set(product.pk, quantity, story_id=self.stories[story].pk if story else None)
+        first, last = rng.choice(data["first_names"]), rng.choice(data["last_names"])
+        delivery = rng.random() < 0.7
+        order = place_order(
+            cart.summary(shop_settings),
+            Customer(
+                name=f"{first} {last}",
+                email=f"{slugify(first)}.{slugify(last)}.{rng.randint(10, 99)}@{data['domain']}",
+                phone=f"+221 7{rng.choice('0678')} {rng.randint(100, 999)} "
+                f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
+                fulfilment=Fulfilment.DELIVERY if delivery else Fulfilment.PICKUP,
+                delivery_address=rng.choice(data["districts"]) if delivery else "",
+            ),
+            PaymentMethod.CARD if status == OrderStatus.PENDING_PAYMENT else PaymentMethod.CASH,
+            shop_settings,
+            language="fr",
+            site=shop_settings.site,
+            notify=False,
+        )
+        if status not in (*HOLDING_STATUSES, OrderStatus.CANCELLED):
+            lifecycle.mark_cash_paid(order, by=manager, note="Espèces reçues")
+        if status in (OrderStatus.FULFILLED, "fulfilled_partly_refunded"):
+            lifecycle.mark_fulfilled(order, by=manager, notify=False)
+        if status == OrderStatus.CANCELLED:
+            lifecycle.cancel(order, by=manager, note="Commande abandonnée par le client.")
+        if status == "refunded_whole":
+            lifecycle.record_refund(order, order.total)
+        if status in ("refunded_partly", "fulfilled_partly_refunded"):
+            lifecycle.record_refund(order, order.total // 3)
+        if days_ago:
+            self.backdate(order, days_ago)
+
+    def load_story_views(self):
+        """Visitors who opened a product from a story, day by day, for the stories report."""
+        if StoryProductView.objects.exists():
+            return
+        rng = random.Random(content.SALES_HISTORY["seed"] + "-views")
+        today = timezone.localdate()
+        views = []
+        for product_slug, story_slugs in sorted(self.stories_by_product().items()):
+            for story_slug in story_slugs:
+                for days_ago in range(content.SALES_HISTORY["months"] * 30):
+                    if rng.random() < 0.08:
+                        views.append(
+                            StoryProductView(
+                                story=self.stories[story_slug],
+                                product=self.products[product_slug],
+                                day=today - timedelta(days=days_ago),
+                                views=rng.randint(1, 9),
+                            )
+                        )
+        StoryProductView.objects.bulk_create(views)
+        self.created["story link views"] = len(views)
+
+    def load_payouts(self, home):
+        """Each month's earnings paid on the 5th of the next month, as a shop manager would."""
+        if ArtisanPayout.objects.exists():
+            return
+        shop_settings = ShopSettings.objects.get(site__root_page=home)
+        currency = shop_settings.currency
+        ledger = figures.build_ledger(currency)
+        methods = [PayoutMethod.MOBILE_MONEY, PayoutMethod.CASH]
+        this_month = figures.current_month()
+        artisans = ArtisanPage.objects.in_bulk()
+        for index, cell_month in enumerate(sorted({cell.month for cell in ledger.cells})):
+            if cell_month >= this_month:
+                continue
+            owed = {}
+            for cell in ledger.cells:
+                if cell.month == cell_month and cell.artisan in artisans:
+                    owed[cell.artisan] = owed.get(cell.artisan, 0) + cell.tally.artisan_share
+            for artisan_id, amount in sorted(owed.items()):
+                if amount <= 0:
+                    continue
+                ArtisanPayout.objects.create(
+                    artisan=artisans[artisan_id],
+                    paid_on=figures.add_months(cell_month, 1).replace(day=5),
+                    amount=amount,
+                    currency=currency,
+                    method=methods[(index + artisan_id) % 2],
+                    note=f"Ventes de {cell_month:%m/%Y}",
+                    recorded_by=self.staff["boutique"],
+                )
+                self.count_created("payouts")
+
+    def renumber_demo_orders(self, domain):
+        """Number the demo's orders by the year and order they were placed in (ML-2025-00001).
+
+        They were numbered when the loader placed them, all in this year. Left alone once
+        any other order exists: its number must never change.
+        """
+        demo = Order.objects.filter(email__endswith="@" + domain) | Order.objects.filter(
+            email__endswith="@" + content.DEMO_ORDER_DOMAIN
+        )
+        if Order.objects.exclude(pk__in=demo.values("pk")).exists():
+            return
+        orders = list(demo.order_by("created_at", "pk"))
+        Order.objects.filter(pk__in=[order.pk for order in orders]).update(reference=None)
+        numbers = {}
+        for order in orders:
+            year = timezone.localtime(order.created_at).year
+            numbers[year] = numbers.get(year, 0) + 1
+            order.reference = f"{settings.SHOP_ORDER_REFERENCE_PREFIX}-{year}-{numbers[year]:05d}"
+            order.save(update_fields=["reference"])
+        OrderReferenceCounter.objects.all().delete()
+        for year, last in numbers.items():
+            OrderReferenceCounter.objects.create(year=year, last_number=last)
+
     def backdate(self, order, days_ago):
         """Spread the order's history over the days before today, two days per step."""
         placed = timezone.now() - timedelta(days=days_ago, hours=2)
+        changes = list(order.status_changes.order_by("pk"))
+        # Two days between steps, less for recent orders: no step lands in the future.
+        gap = min(timedelta(days=2), (timezone.now() - placed) / len(changes))
         moments = {}
-        for step, change in enumerate(order.status_changes.order_by("pk")):
-            moments[change.to_status] = placed + timedelta(days=2 * step)
+        for step, change in enumerate(changes):
+            moments[change.to_status] = placed + gap * step
             change.changed_at = moments[change.to_status]
             change.save(update_fields=["changed_at"])
         Order.objects.filter(pk=order.pk).update(

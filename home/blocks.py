@@ -1,0 +1,359 @@
+"""Impact page blocks: live figures, charts, the method note and partners.
+
+Every figure comes from `shop.figures` through `home.impact.ImpactReading`, which
+the impact page puts in the template context; blocks only choose a period and
+turn figures into words, tables and chart geometry.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from shop import pricing
+from shop.figures import MonthRange, this_year
+from stories.blocks import EditorialStreamBlock
+
+from . import charts
+from .impact import ALL_TIME, CUSTOM, PERIOD_CHOICES, ImpactReading
+
+TEMPLATES = "components/impact"
+
+
+def number(value):
+    """A count with the reader's digit grouping (« 1 234 » in French)."""
+    return formats.number_format(value, force_grouping=True)
+
+
+def reading_from(parent_context):
+    """The page's `ImpactReading`, or one made for this request (e.g. on a standard page)."""
+    parent_context = parent_context or {}
+    reading = parent_context.get("impact")
+    if reading is None:
+        reading = ImpactReading(parent_context.get("request"))
+        parent_context["impact"] = reading
+    return reading
+
+
+class PeriodBlock(blocks.StructBlock):
+    """A block that shows figures over a period the editor presets and the reader may change."""
+
+    heading = blocks.CharBlock(label=gettext_lazy("Heading"), max_length=120)
+    period = blocks.ChoiceBlock(
+        choices=PERIOD_CHOICES,
+        default=ALL_TIME,
+        label=gettext_lazy("Period"),
+        help_text=gettext_lazy(
+            "What the block shows until a reader picks months at the top of the page."
+        ),
+    )
+    first_month = blocks.DateBlock(
+        required=False,
+        label=gettext_lazy("First month"),
+        help_text=gettext_lazy("For « chosen months »: any day of the first month."),
+    )
+    last_month = blocks.DateBlock(
+        required=False,
+        label=gettext_lazy("Last month"),
+        help_text=gettext_lazy("For « chosen months »: any day of the last month (included)."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        first, last = value.get("first_month"), value.get("last_month")
+        if value.get("period") == CUSTOM:
+            errors = {}
+            if not first:
+                errors["first_month"] = ValidationError(_("Give the first month."))
+            if not last:
+                errors["last_month"] = ValidationError(_("Give the last month."))
+            if first and last and first.replace(day=1) > last.replace(day=1):
+                errors["last_month"] = ValidationError(
+                    _("The last month must not come before the first one.")
+                )
+            if errors:
+                raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        reading = reading_from(parent_context)
+        period = reading.period(value["period"], value["first_month"], value["last_month"])
+        context.update({"impact": reading, "period": period})
+        context.update(self.figures_context(value, reading, period))
+        return context
+
+    def figures_context(self, value, reading, period):
+        return {}
+
+
+class ImpactFiguresBlock(PeriodBlock):
+    """The headline figures: since the first sale, this year and the chosen period."""
+
+    def figures_context(self, value, reading, period):
+        ledger = reading.ledger
+        columns = [
+            (_("Since the start"), ledger.figures()),
+            (_("This year"), ledger.figures(this_year())),
+            (period.label, ledger.figures(period.months)),
+        ]
+        rows = [
+            (_("Paid to artisans"), lambda f: reading.money(f.paid_to_artisans)),
+            (_("Pieces sold"), lambda f: number(f.items)),
+            (_("Artisans who earned at least once"), lambda f: number(f.artisans)),
+            (_("Orders"), lambda f: number(f.orders)),
+            (
+                _("Markup collected, which covered the shop's costs"),
+                lambda f: reading.money(f.markup),
+            ),
+            (_("Average paid per artisan"), lambda f: reading.money(f.average_per_artisan)),
+        ]
+        headline = ledger.figures()
+        return {
+            "columns": [label for label, _figures in columns],
+            "rows": [
+                (label, [show(figures) for _label, figures in columns]) for label, show in rows
+            ],
+            "headline": [(label, show(headline)) for label, show in rows[:3]],
+            "since": reading.describe(MonthRange()),
+        }
+
+    class Meta:
+        icon = "table"
+        label = gettext_lazy("Impact figures")
+        template = f"{TEMPLATES}/figures_block.html"
+
+
+class MonthlyChartBlock(PeriodBlock):
+    """A chart of the money paid to artisans each month, with its data table."""
+
+    def figures_context(self, value, reading, period):
+        months = reading.ledger.monthly(period.months)
+        points = []
+        for index, month in enumerate(months):
+            label = formats.date_format(month.month, "N")
+            year = str(month.month.year) if index == 0 or month.month.month == 1 else ""
+            title = _("%(month)s: %(amount)s") % {
+                "month": formats.date_format(month.month, "F Y"),
+                "amount": reading.money(month.paid_to_artisans),
+            }
+            points.append((label, year, month.paid_to_artisans, title))
+        busiest = max(months, key=lambda month: month.paid_to_artisans, default=None)
+        total = sum(month.paid_to_artisans for month in months)
+        description = _("Bars of the amounts paid to artisans each month, %(period)s.") % {
+            "period": period.label
+        }
+        if busiest and busiest.paid_to_artisans:
+            description += " " + _(
+                "In all, %(total)s; the most in one month was %(amount)s, in %(month)s."
+            ) % {
+                "total": reading.money(total),
+                "amount": reading.money(busiest.paid_to_artisans),
+                "month": formats.date_format(busiest.month, "F Y"),
+            }
+        return {
+            **chart_context(reading, charts.column_chart(points, reading.money), description),
+            "months": [
+                {
+                    "label": formats.date_format(month.month, "F Y"),
+                    "paid": reading.money(month.paid_to_artisans),
+                    "items": number(month.items),
+                    "artisans": number(month.artisans),
+                }
+                for month in months
+            ],
+        }
+
+    class Meta:
+        icon = "time"
+        label = gettext_lazy("Chart: paid to artisans per month")
+        template = f"{TEMPLATES}/monthly_chart_block.html"
+
+
+def chart_context(reading, chart, description, has_data=True):
+    """What every chart template needs besides its drawing: ids, description, whether empty."""
+    return {
+        "chart": chart,
+        "title_id": reading.new_id("chart-title"),
+        "desc_id": reading.new_id("chart-desc"),
+        "description": description,
+        "has_data": has_data,
+    }
+
+
+def group_label(group):
+    """A workshop's name, or « Other workshops: A, B » for merged small workshops."""
+    if group.merged:
+        return _("%(other)s: %(names)s") % {
+            "other": group.name,
+            "names": ", ".join(group.workshop_names),
+        }
+    return group.name
+
+
+class WorkshopChartBlock(PeriodBlock):
+    """Pieces sold per workshop, small workshops merged so that nobody can be singled out."""
+
+    def figures_context(self, value, reading, period):
+        groups = reading.ledger.workshops(period.months, reading.threshold)
+        pieces = _("%(count)s pieces")
+        chart = charts.bar_rows(
+            (group_label(group), group.items, pieces % {"count": number(group.items)})
+            for group in groups
+        )
+        description = _(
+            "Bars of the pieces sold by each workshop, %(period)s. Workshops where fewer "
+            "than %(threshold)s artisans earned are counted together."
+        ) % {"period": period.label, "threshold": reading.threshold}
+        return {
+            **chart_context(reading, chart, description, has_data=bool(groups)),
+            "groups": [
+                {
+                    "label": group_label(group),
+                    "artisans": number(group.artisans),
+                    "items": number(group.items),
+                    "paid": reading.money(group.paid_to_artisans),
+                }
+                for group in groups
+            ],
+        }
+
+    class Meta:
+        icon = "group"
+        label = gettext_lazy("Chart: pieces sold per workshop")
+        template = f"{TEMPLATES}/workshop_chart_block.html"
+
+
+class FrancSplitBlock(PeriodBlock):
+    """Where each franc paid for a piece goes: the artisan's share and the shop's markup."""
+
+    def figures_context(self, value, reading, period):
+        figures = reading.ledger.figures(period.months)
+        symbol = pricing.currency_symbol(reading.currency)
+        artisan, markup = figures.artisan_share_per_hundred, figures.markup_per_hundred
+        description = _(
+            "Of every 100 %(symbol)s paid for the pieces %(period)s, %(artisan)s %(symbol)s "
+            "went to the artisans and %(markup)s %(symbol)s covered the shop's costs."
+        ) % {"symbol": symbol, "period": period.label, "artisan": artisan, "markup": markup}
+        chart = charts.split_bar(artisan, markup)
+        return {
+            **chart_context(reading, chart, description, has_data=bool(figures.paid_by_shoppers)),
+            "artisan_text": f"{artisan} {symbol}",
+            "markup_text": f"{markup} {symbol}",
+            "parts": [
+                (_("To the artisans"), reading.money(figures.paid_to_artisans), artisan),
+                (_("Markup for the shop's costs"), reading.money(figures.markup), markup),
+                (_("Paid for the pieces"), reading.money(figures.paid_by_shoppers), 100),
+            ],
+            "symbol": symbol,
+        }
+
+    class Meta:
+        icon = "pick"
+        label = gettext_lazy("Chart: where each franc goes")
+        template = f"{TEMPLATES}/split_chart_block.html"
+
+
+class MethodNoteBlock(blocks.StructBlock):
+    """How the figures are counted: the rules written from the code, and the editor's words."""
+
+    heading = blocks.CharBlock(
+        label=gettext_lazy("Heading"), max_length=120, default=gettext_lazy("How we count")
+    )
+    text = blocks.RichTextBlock(
+        label=gettext_lazy("Your own words (optional)"),
+        required=False,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=gettext_lazy(
+            "Shown after the rules, which the site writes itself so they are always right."
+        ),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        reading = reading_from(parent_context)
+        context.update(
+            {
+                "impact": reading,
+                "threshold": reading.threshold,
+                "time_zone": settings.TIME_ZONE,
+            }
+        )
+        return context
+
+    class Meta:
+        icon = "help"
+        label = gettext_lazy("Method note")
+        template = f"{TEMPLATES}/method_note_block.html"
+
+
+class PartnersBlock(blocks.StructBlock):
+    """The partners who make the shop possible, with their workshops' figures."""
+
+    heading = blocks.CharBlock(label=gettext_lazy("Heading"), max_length=120)
+    partners = blocks.ListBlock(
+        SnippetChooserBlock("home.Partner"),
+        label=gettext_lazy("Partners"),
+        required=False,
+        help_text=gettext_lazy("Left empty, every partner is listed."),
+    )
+    show_figures = blocks.BooleanBlock(
+        label=gettext_lazy("Show the figures of the workshops they run"),
+        required=False,
+        default=True,
+    )
+
+    def get_context(self, value, parent_context=None):
+        from .models import Partner  # the models import these blocks
+
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = [partner for partner in value["partners"] if partner is not None]
+        partners = chosen or list(
+            Partner.objects.select_related("logo").prefetch_related("workshops")
+        )
+        reading = reading_from(parent_context) if value["show_figures"] else None
+        period = reading.period(ALL_TIME) if reading else None
+        context["partners"] = [
+            {"partner": partner, "figures": self.partner_figures(partner, reading, period)}
+            for partner in partners
+        ]
+        context["period"] = period
+        return context
+
+    def partner_figures(self, partner, reading, period):
+        workshop_ids = [workshop.pk for workshop in partner.workshops.all()]
+        if reading is None or not workshop_ids:
+            return None
+        found = reading.ledger.for_workshops(workshop_ids, period.months, reading.threshold)
+        return {
+            "workshops": ", ".join(found.workshop_names),
+            "left_out": ", ".join(found.left_out),
+            "items": number(found.figures.items),
+            "paid": reading.money(found.figures.paid_to_artisans),
+            "artisans": number(found.figures.artisans),
+            "has_sales": bool(found.figures.items),
+        }
+
+    class Meta:
+        icon = "site"
+        label = gettext_lazy("Partners")
+        template = f"{TEMPLATES}/partners_block.html"
+
+
+class StandardStreamBlock(EditorialStreamBlock):
+    """A standard page's body: the editorial blocks and the partners list."""
+
+    partners = PartnersBlock()
+
+
+class ImpactStreamBlock(StandardStreamBlock):
+    """The impact page's body: editorial blocks, live figures, charts and the method note."""
+
+    figures = ImpactFiguresBlock()
+    monthly_chart = MonthlyChartBlock()
+    workshop_chart = WorkshopChartBlock()
+    franc_split = FrancSplitBlock()
+    method_note = MethodNoteBlock()

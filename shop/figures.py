@@ -1,0 +1,585 @@
+"""Impact figures: what the shop's sales did for the artisans, counted from order lines.
+
+One definition of what counts, used by the impact page and its CSV files, the home
+page sentence, the admin's reconciliation, the artisans' earnings and the stories
+report:
+
+- An order counts once paid: status paid, fulfilled or refunded, in the shop's
+  currency. An order refunded in whole counts for nothing (no piece, no money, no
+  artisan). A partial refund takes money back, split between the artisans' share,
+  the markup and the delivery fee by `pricing.split_refund` and spread over the
+  order's lines by `pricing.allocate`; the order and its pieces still count.
+- Amounts come from the order lines' snapshots (artisan's price, markup, quantity),
+  never from today's products or settings. Delivery fees are not impact.
+- An order belongs to the month it was paid in, in the site's time zone.
+- An artisan "earned" in a period when their share of its counted lines is above 0,
+  counted by the artisan id kept on the lines; workshops by the workshop kept there.
+
+Public figures are built from a `Ledger` (month × workshop × artisan sums) cached
+until an order changes (`shop.signals.order_changed`). Workshops with fewer
+artisans than a threshold are merged before anything is published
+(`publishable_workshops`).
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.core.cache import cache
+from django.db.models import BigIntegerField, Count, DateField, F, Max, Sum
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import pricing
+from .models import Order, OrderLine, OrderStatus
+
+COUNTED_STATUSES = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.REFUNDED)
+DEFAULT_SMALL_GROUP_THRESHOLD = 3
+CACHE_VERSION_KEY = "shop:figures:version"
+# Figures are dropped as soon as an order changes; the timeout only bounds the damage
+# of a change made outside `shop.lifecycle` (a script, the database shell).
+CACHE_TIMEOUT = 6 * 60 * 60
+OTHER_WORKSHOPS = _("Other workshops")
+UNKNOWN_WORKSHOP = _("Workshop not recorded")
+
+
+def local_zone():
+    """The site's time zone (Africa/Dakar by default), where months begin and end."""
+    return timezone.get_default_timezone()
+
+
+def month_of(moment):
+    """The first day of the local month of an aware datetime."""
+    return timezone.localtime(moment, local_zone()).date().replace(day=1)
+
+
+def add_months(month, count):
+    """The first day of the month `count` months after `month` (before, if negative)."""
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def start_of(day):
+    """Local midnight at the start of `day`, as an aware datetime."""
+    return timezone.make_aware(datetime.combine(day, time.min), local_zone())
+
+
+# What counts -----------------------------------------------------------------
+
+
+def counted_lines(currency, start=None, end=None):
+    """Order lines of counted orders paid in [start, end) (aware datetimes, either open)."""
+    lines = OrderLine.objects.filter(
+        order__status__in=COUNTED_STATUSES,
+        order__currency=currency,
+        order__refunded_amount__lt=F("order__total"),
+    ).annotate(counted_at=Coalesce("order__paid_at", "order__created_at"))
+    if start is not None:
+        lines = lines.filter(counted_at__gte=start)
+    if end is not None:
+        lines = lines.filter(counted_at__lt=end)
+    return lines
+
+
+def counted_orders(currency, start=None, end=None):
+    """Counted orders (see the module's docstring) paid in [start, end)."""
+    orders = Order.objects.filter(
+        status__in=COUNTED_STATUSES, currency=currency, refunded_amount__lt=F("total")
+    ).annotate(counted_at=Coalesce("paid_at", "created_at"))
+    if start is not None:
+        orders = orders.filter(counted_at__gte=start)
+    if end is not None:
+        orders = orders.filter(counted_at__lt=end)
+    return orders
+
+
+@dataclass(frozen=True)
+class NetLine:
+    """An order line with what it brought once the order's refund is taken back."""
+
+    line: OrderLine
+    artisan_share: int
+    markup: int
+
+
+def net_lines(order, lines=None):
+    """The order's lines, each less its part of the order's refund (see the docstring)."""
+    lines = list(order.lines.all()) if lines is None else list(lines)
+    artisan_totals = [line.artisan_total for line in lines]
+    markup_totals = [line.markup_total for line in lines]
+    split = pricing.split_refund(
+        min(order.refunded_amount, order.total),
+        sum(artisan_totals),
+        sum(markup_totals),
+        order.delivery_fee,
+    )
+    artisan_back = pricing.allocate(split.artisan, artisan_totals)
+    markup_back = pricing.allocate(split.markup, markup_totals)
+    return [
+        NetLine(line, artisan - taken, markup - markup_taken)
+        for line, artisan, taken, markup, markup_taken in zip(
+            lines, artisan_totals, artisan_back, markup_totals, markup_back, strict=True
+        )
+    ]
+
+
+def counts(order):
+    """Whether an order counts in the figures at all."""
+    return order.status in COUNTED_STATUSES and order.refunded_amount < order.total
+
+
+@dataclass
+class Tally:
+    """Sums over counted lines: pieces, artisans' share, markup and how many orders."""
+
+    items: int = 0
+    artisan_share: int = 0
+    markup: int = 0
+    orders: int = 0
+
+    def add(self, other):
+        self.items += other.items
+        self.artisan_share += other.artisan_share
+        self.markup += other.markup
+        self.orders += other.orders
+
+    @property
+    def paid_by_shoppers(self):
+        """What shoppers paid for the pieces (delivery apart), refunds deducted."""
+        return self.artisan_share + self.markup
+
+
+def _group_expression(name):
+    if name == "month":
+        return TruncMonth("counted_at", output_field=DateField(), tzinfo=local_zone())
+    return F(f"{name}_id")
+
+
+def _python_key(net, name):
+    if name == "month":
+        order = net.line.order
+        return month_of(order.paid_at or order.created_at)
+    return getattr(net.line, f"{name}_id")
+
+
+def sales_by(keys, lines):
+    """Counted `lines` (from `counted_lines`) summed by `keys` → {key tuple: Tally}.
+
+    `keys` name what to group by: "month", "workshop", "artisan", "story", "product".
+    Orders without a refund (nearly all) are summed in the database; partly refunded
+    ones line by line, so that their refund is spread over every line of the order
+    even when `lines` holds only some of them.
+    """
+    result = {}
+    amount = {"output_field": BigIntegerField()}
+    plain = (
+        lines.filter(order__refunded_amount=0)
+        .values(**{f"group_{name}": _group_expression(name) for name in keys})
+        .annotate(
+            sum_items=Sum("quantity"),
+            sum_artisan=Sum(F("artisan_price") * F("quantity"), **amount),
+            sum_markup=Sum(F("markup_amount") * F("quantity"), **amount),
+            sum_orders=Count("order", distinct=True),
+        )
+        .order_by()
+    )
+    for row in plain:
+        key = tuple(row[f"group_{name}"] for name in keys)
+        result[key] = Tally(
+            row["sum_items"], row["sum_artisan"], row["sum_markup"], row["sum_orders"]
+        )
+    partly_refunded = lines.filter(order__refunded_amount__gt=0)
+    kept = set(partly_refunded.values_list("pk", flat=True))
+    if not kept:
+        return result
+    orders = Order.objects.filter(pk__in=partly_refunded.values("order_id")).prefetch_related(
+        "lines"
+    )
+    orders_by_key = {}
+    for order in orders:
+        for net in net_lines(order):
+            if net.line.pk not in kept:
+                continue
+            key = tuple(_python_key(net, name) for name in keys)
+            tally = result.setdefault(key, Tally())
+            tally.items += net.line.quantity
+            tally.artisan_share += net.artisan_share
+            tally.markup += net.markup
+            orders_by_key.setdefault(key, set()).add(order.pk)
+    for key, order_ids in orders_by_key.items():
+        result[key].orders += len(order_ids)
+    return result
+
+
+# Periods ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthRange:
+    """Whole months from `first` to `last` included (first days of months; None: open)."""
+
+    first: date | None = None
+    last: date | None = None
+
+    def includes(self, month):
+        return (self.first is None or month >= self.first) and (
+            self.last is None or month <= self.last
+        )
+
+    def bounds(self):
+        """[start, end) as aware datetimes at local midnight, for database filters."""
+        start = start_of(self.first) if self.first else None
+        end = start_of(add_months(self.last, 1)) if self.last else None
+        return start, end
+
+
+def current_month():
+    return timezone.localdate().replace(day=1)
+
+
+def this_year():
+    month = current_month()
+    return MonthRange(month.replace(month=1), month)
+
+
+def last_months(count):
+    """The `count` months up to and including the current one."""
+    month = current_month()
+    return MonthRange(add_months(month, 1 - count), month)
+
+
+# Figures ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The headline figures of a period."""
+
+    paid_to_artisans: int
+    items: int
+    artisans: int
+    orders: int
+    markup: int
+
+    @property
+    def average_per_artisan(self):
+        return pricing.average(self.paid_to_artisans, self.artisans)
+
+    @property
+    def paid_by_shoppers(self):
+        return self.paid_to_artisans + self.markup
+
+    @property
+    def artisan_share_per_hundred(self):
+        """Of every 100 units shoppers paid for the pieces, how many went to the artisans."""
+        if not self.paid_by_shoppers:
+            return 0
+        return pricing.average(100 * self.paid_to_artisans, self.paid_by_shoppers)
+
+    @property
+    def markup_per_hundred(self):
+        return 100 - self.artisan_share_per_hundred if self.paid_by_shoppers else 0
+
+
+@dataclass(frozen=True)
+class MonthFigures(Figures):
+    month: date = None
+
+
+@dataclass(frozen=True)
+class WorkshopGroup:
+    """A workshop's figures as published, or several small workshops merged."""
+
+    name: str
+    workshop_keys: frozenset
+    workshop_names: tuple
+    artisans: int
+    items: int
+    paid_to_artisans: int
+    markup: int
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Counted sales of one artisan, in one workshop, in one month."""
+
+    month: date
+    workshop: int | None
+    artisan: int | None
+    tally: Tally
+
+
+@dataclass
+class Ledger:
+    """Every counted sale summed by month, workshop and artisan: what public figures read.
+
+    Small (a few hundred cells for years of sales), so it is cached whole and every
+    period, chart and table is derived from it without touching the database.
+    """
+
+    currency: str
+    cells: list = field(default_factory=list)
+    orders_by_month: dict = field(default_factory=dict)
+    workshop_names: dict = field(default_factory=dict)
+
+    def first_month(self):
+        months = [cell.month for cell in self.cells] + list(self.orders_by_month)
+        return min(months) if months else current_month()
+
+    def resolve(self, period):
+        """The period with open ends closed on the first sale and the current month."""
+        return MonthRange(period.first or self.first_month(), period.last or current_month())
+
+    def _cells(self, period):
+        return [cell for cell in self.cells if period.includes(cell.month)]
+
+    def figures(self, period=MonthRange()):
+        """Headline figures of a period (all time by default)."""
+        return _figures(
+            self._cells(period),
+            sum(count for month, count in self.orders_by_month.items() if period.includes(month)),
+        )
+
+    def monthly(self, period):
+        """Figures for every month of the period, months without sales included."""
+        period = self.resolve(period)
+        by_month = {}
+        for cell in self._cells(period):
+            by_month.setdefault(cell.month, []).append(cell)
+        result, month = [], period.first
+        while month <= period.last:
+            base = _figures(by_month.get(month, []), self.orders_by_month.get(month, 0))
+            result.append(MonthFigures(**vars(base), month=month))
+            month = add_months(month, 1)
+        return result
+
+    def workshops(self, period=MonthRange(), threshold=DEFAULT_SMALL_GROUP_THRESHOLD):
+        """Per-workshop figures as they may be published (see `publishable_workshops`)."""
+        groups = {}
+        for cell in self._cells(period):
+            groups.setdefault(cell.workshop, []).append(cell)
+        raw = [
+            _workshop_group(frozenset([key]), name, [name], cells)
+            for key, cells in groups.items()
+            for name in [self.workshop_names.get(key, str(UNKNOWN_WORKSHOP))]
+        ]
+        raw = [group for group in raw if group.items]
+        return publishable_workshops(raw, threshold, cells=self._cells(period))
+
+    def for_workshops(self, workshop_keys, period=MonthRange(), threshold=None):
+        """A partner's figures: the published workshop groups made only of its workshops.
+
+        Adding up published groups tells nothing that is not published already; a
+        workshop merged into "other workshops" with someone else's stays out, and the
+        names of those left out are returned so the page can say so.
+        """
+        threshold = DEFAULT_SMALL_GROUP_THRESHOLD if threshold is None else threshold
+        keys = set(workshop_keys)
+        included, left_out = [], []
+        for group in self.workshops(period, threshold):
+            if group.workshop_keys <= keys:
+                included.append(group)
+            elif group.workshop_keys & keys:
+                left_out.extend(
+                    self.workshop_names.get(key, str(UNKNOWN_WORKSHOP))
+                    for key in sorted(group.workshop_keys & keys, key=str)
+                )
+        included_keys = set().union(*(group.workshop_keys for group in included))
+        cells = [cell for cell in self._cells(period) if cell.workshop in included_keys]
+        return PartnerFigures(
+            figures=_figures(cells, orders=None),
+            workshop_names=tuple(name for group in included for name in group.workshop_names),
+            left_out=tuple(left_out),
+        )
+
+
+@dataclass(frozen=True)
+class PartnerFigures:
+    figures: Figures
+    workshop_names: tuple
+    left_out: tuple
+
+
+def _earners(cells):
+    shares = {}
+    for cell in cells:
+        if cell.artisan is not None:
+            shares[cell.artisan] = shares.get(cell.artisan, 0) + cell.tally.artisan_share
+    return {artisan for artisan, share in shares.items() if share > 0}
+
+
+def _figures(cells, orders):
+    total = Tally()
+    for cell in cells:
+        total.add(cell.tally)
+    return Figures(
+        paid_to_artisans=total.artisan_share,
+        items=total.items,
+        artisans=len(_earners(cells)),
+        orders=orders if orders is not None else 0,
+        markup=total.markup,
+    )
+
+
+def _workshop_group(keys, name, names, cells, merged=False):
+    figures = _figures(cells, orders=None)
+    return WorkshopGroup(
+        name=name,
+        workshop_keys=keys,
+        workshop_names=tuple(names),
+        artisans=figures.artisans,
+        items=figures.items,
+        paid_to_artisans=figures.paid_to_artisans,
+        markup=figures.markup,
+        merged=merged,
+    )
+
+
+def publishable_workshops(groups, threshold, cells):
+    """Workshop groups safe to publish: no figure describes fewer than `threshold` artisans.
+
+    Workshops where fewer than `threshold` artisans earned are merged into "other
+    workshops". That group is also published, and anyone can compute it from the total
+    and the other rows, so it must protect people too: it takes in the next smallest
+    workshops until it holds at least two workshops (one workshop merged alone would
+    be shown under another name) and at least `threshold` artisans. Returned largest
+    first (by pieces sold), "other workshops" last.
+    """
+    small = [group for group in groups if group.artisans < threshold]
+    if not small:
+        return sorted(groups, key=lambda group: (-group.items, group.name))
+    shown = sorted(
+        (group for group in groups if group.artisans >= threshold),
+        key=lambda group: (group.artisans, group.items, group.name),
+    )
+    merged = list(small)
+    merged_keys = set().union(*(group.workshop_keys for group in merged))
+
+    def merged_artisans():
+        return len(_earners([cell for cell in cells if cell.workshop in merged_keys]))
+
+    while shown and (len(merged) < 2 or merged_artisans() < threshold):
+        absorbed = shown.pop(0)
+        merged.append(absorbed)
+        merged_keys |= absorbed.workshop_keys
+    merged_cells = [cell for cell in cells if cell.workshop in merged_keys]
+    names = sorted(name for group in merged for name in group.workshop_names)
+    other = _workshop_group(
+        frozenset(merged_keys), str(OTHER_WORKSHOPS), names, merged_cells, merged=True
+    )
+    shown.sort(key=lambda group: (-group.items, group.name))
+    return [*shown, other]
+
+
+# Reconciliation ----------------------------------------------------------------
+
+
+def order_totals_by_month(currency):
+    """{month: Tally} added up from the orders' own totals, not from their lines.
+
+    A second road to the same figures, for the admin's reconciliation: the orders'
+    recorded artisans' share and markup, less the refund split by the same rule.
+    Pieces are not recorded on orders, so `items` stays 0 here.
+    """
+    totals = {}
+    plain = (
+        counted_orders(currency)
+        .filter(refunded_amount=0)
+        .annotate(month=TruncMonth("counted_at", output_field=DateField(), tzinfo=local_zone()))
+        .values("month")
+        .annotate(artisan=Sum("artisan_total"), markup=Sum("markup_total"), orders=Count("pk"))
+        .order_by()
+    )
+    for row in plain:
+        totals[row["month"]] = Tally(0, row["artisan"], row["markup"], row["orders"])
+    for order in counted_orders(currency).filter(refunded_amount__gt=0):
+        split = pricing.split_refund(
+            order.refunded_amount, order.artisan_total, order.markup_total, order.delivery_fee
+        )
+        tally = totals.setdefault(month_of(order.counted_at), Tally())
+        tally.add(
+            Tally(0, order.artisan_total - split.artisan, order.markup_total - split.markup, 1)
+        )
+    return totals
+
+
+# The cached ledger -----------------------------------------------------------
+
+
+def build_ledger(currency):
+    """Read every counted sale from the database (two queries, three with refunds)."""
+    lines = counted_lines(currency)
+    cells = [
+        Cell(month=month, workshop=workshop, artisan=artisan, tally=tally)
+        for (month, workshop, artisan), tally in sales_by(
+            ("month", "workshop", "artisan"), lines
+        ).items()
+    ]
+    orders = (
+        counted_orders(currency)
+        .annotate(month=_group_expression("month"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    # Workshops by today's name; one deleted since keeps the name its lines kept.
+    workshop_ids = {cell.workshop for cell in cells if cell.workshop is not None}
+    workshop_model = OrderLine._meta.get_field("workshop").related_model
+    names = dict(workshop_model.objects.filter(pk__in=workshop_ids).values_list("pk", "name"))
+    if workshop_ids - set(names):
+        names.update(
+            lines.filter(workshop_id__in=workshop_ids - set(names))
+            .values("workshop_id")
+            .annotate(name=Max("workshop_name"))
+            .values_list("workshop_id", "name")
+            .order_by()
+        )
+    return Ledger(
+        currency=currency,
+        cells=sorted(cells, key=lambda cell: (cell.month, str(cell.workshop), str(cell.artisan))),
+        orders_by_month={row["month"]: row["count"] for row in orders},
+        workshop_names=names,
+    )
+
+
+def _cache_version():
+    version = cache.get(CACHE_VERSION_KEY)
+    if version is None:
+        cache.add(CACHE_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(CACHE_VERSION_KEY)
+    return version
+
+
+def ledger(currency):
+    """The ledger of counted sales in `currency`, from the cache when nothing changed since."""
+    # Months depend on the time zone: a new one reads new figures.
+    key = f"shop:figures:{_cache_version()}:{currency}:{local_zone()}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = build_ledger(currency)
+        cache.set(key, cached, timeout=CACHE_TIMEOUT)
+    return cached
+
+
+def invalidate():
+    """Forget every cached ledger: the next reader builds a fresh one."""
+    cache.set(CACHE_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def invalidate_on_change(sender, order, from_status, to_status, **kwargs):
+    """An order changed: drop the figures, unless it neither counted before nor counts now.
+
+    Most changes of unpaid orders (a card payment page that expired, a cancelled cash
+    order) leave the figures as they were, and the cache with them.
+    """
+    if from_status in COUNTED_STATUSES or to_status in COUNTED_STATUSES:
+        invalidate()
+
+
+def connect_signals():
+    """Called once at start-up by `ShopConfig.ready`."""
+    from .signals import order_changed
+
+    order_changed.connect(invalidate_on_change, dispatch_uid="shop.figures.invalidate")

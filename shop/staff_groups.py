@@ -43,6 +43,9 @@ STAFF_GROUPS = {
             "wagtailadmin.access_admin",
             *model_permissions("stories.Workshop"),
             *model_permissions("wagtailredirects.Redirect"),
+            # « Translate » in the page menu, and promoted search results.
+            "simple_translation.submit_translation",
+            *model_permissions("wagtailsearchpromotions.SearchPromotion"),
         ],
         # By collection: "root" reaches every collection; documents stay in the public one.
         "collection_permissions": {
@@ -61,6 +64,7 @@ STAFF_GROUPS = {
             "shop.adjust_stock",
             "shop.change_shopsettings",
             *model_permissions("shop.ProductCategory"),
+            "simple_translation.submit_translation",  # translating their products
         ],
         # Product galleries need pictures.
         "collection_permissions": {ROOT_COLLECTION: IMAGES},

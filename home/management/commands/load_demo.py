@@ -1,4 +1,5 @@
-"""Load the demo: a French site with workshops, artisans, stories and products.
+"""Load the demo: a French site with workshops, artisans, stories and products, and English
+translations of its home, index, shop and plain pages, artisans and three stories.
 
 Idempotent: every object is looked up by a stable key (slug, name or image title)
 and only created when missing, so a second run changes nothing. No network: all
@@ -23,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.demo import content, images
+from home.demo import content, english, images
 from home.models import HomeFeaturedProduct, HomeFeaturedStory, HomePage, ImpactPage, StandardPage
 from shop import lifecycle
 from shop.cart import Cart
@@ -84,6 +85,7 @@ class Command(BaseCommand):
             self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
             self.step("Consent withdrawals", self.load_withdrawals)
             self.step("Home page features", self.load_features, home)
+            self.step("English translations", self.load_english, home, indexes)
             self.staff = self.step("Staff users", self.load_staff)
             self.step("Orders", self.load_orders, home)
         self.step("Admin user", self.load_admin)
@@ -378,8 +380,13 @@ class Command(BaseCommand):
             products[data["slug"]] = product
         return products
 
-    def stream(self, blocks, key):
-        """Turn the content module's (type, value) blocks into StreamField raw data."""
+    def stream(self, blocks, key, products=None):
+        """Turn the content module's (type, value) blocks into StreamField raw data.
+
+        Products are named by their French slug; `products` maps them to the pages to use
+        (their translations, for an English story).
+        """
+        products = self.products if products is None else products
         raw = []
         for number, (block_type, value) in enumerate(blocks):
             value = value if isinstance(value, str) else dict(value)
@@ -393,9 +400,9 @@ class Command(BaseCommand):
                     ]
                 }
             elif block_type == "product_card":
-                value["product"] = self.products[value["product"]].pk
+                value["product"] = products[value["product"]].pk
             elif block_type == "product_row":
-                value["products"] = [self.products[slug].pk for slug in value["products"]]
+                value["products"] = [products[slug].pk for slug in value["products"]]
             elif block_type == "call_to_action":
                 value = {
                     "heading": value["heading"],
@@ -503,6 +510,68 @@ class Command(BaseCommand):
             home.featured_products.add(HomeFeaturedProduct(product=product, sort_order=order))
         home.save_revision().publish()
         self.count_created("home features")
+
+    # English ------------------------------------------------------------------
+
+    def translate(self, page, locale, **fields):
+        """The page's translation, made once as an editor does (« Translate »), then published.
+
+        `copy_for_translation` makes a draft copy under the parent's translation; the
+        English texts are written into it and published through a revision.
+        """
+        existing = page.get_translation_or_none(locale)
+        if existing is not None:
+            return existing.specific
+        translation = page.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        self.count_created("translations")
+        return translation
+
+    def load_english(self, home, indexes):
+        """English versions of the home, index, shop and plain pages, artisans and 3 stories."""
+        locale = Locale.objects.get(language_code="en")
+        data = english.HOME
+        # The English home shows the newest English stories and products (no French picks).
+        self.translate(home, locale, featured_stories=[], featured_products=[], **data)
+        for slug, data in english.INDEXES.items():
+            self.translate(indexes[slug], locale, **data)
+        artisans = {
+            slug: self.translate(self.artisans[slug], locale, **data)
+            for slug, data in english.ARTISANS.items()
+        }
+        products = {}
+        for slug, data in english.PRODUCTS.items():
+            page = self.products[slug]
+            existing = page.get_translation_or_none(locale)
+            if existing is not None:
+                products[slug] = existing.specific
+                continue
+            pictures = list(page.gallery_images.all())
+            for picture in pictures:
+                picture.pk, picture.alt_text = None, data["alt"]
+            fields = {key: value for key, value in data.items() if key != "alt"}
+            products[slug] = self.translate(page, locale, gallery_images=pictures, **fields)
+        for slug, data in english.STORIES.items():
+            story = self.stories[slug]
+            body = self.stream(data["body"], f"{slug}-en", products=products)
+            fields = {key: value for key, value in data.items() if key != "body"}
+            artisans_featured = [
+                artisans[self.artisan_slug(artisan)] for artisan in story.artisans.all()
+            ]
+            self.translate(story, locale, body=body, artisans=artisans_featured, **fields)
+        for slug, data in english.STANDARD_PAGES.items():
+            body = self.stream(data["body"], f"{slug}-en")
+            fields = {key: value for key, value in data.items() if key != "body"}
+            self.translate(self.standard_pages[slug], locale, body=body, **fields)
+        data = english.IMPACT
+        fields = {key: value for key, value in data.items() if key != "body"}
+        impact = ImpactPage.objects.child_of(home).get()
+        self.translate(impact, locale, body=self.stream(data["body"], "impact-en"), **fields)
+
+    def artisan_slug(self, artisan):
+        return next(slug for slug, page in self.artisans.items() if page.pk == artisan.pk)
 
     def load_admin(self):
         user_model = get_user_model()

@@ -1,0 +1,173 @@
+"""A translated product is one piece: one price, one stock, sold in every language at once."""
+
+import threading
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.sessions.backends.signed_cookies import SessionStore
+from django.db import connection
+from django.urls import reverse
+from wagtail.models import Locale
+
+from shop.cart import Cart
+from shop.checkout import Customer, place_order
+from shop.models import OrderLine, PaymentMethod, ProductPage, ShopSettings
+from shop.models.products import ProductPageForm
+from shop.stock import OutOfStock
+
+from .conftest import CUSTOMER, set_stock, stock_of
+
+pytestmark = pytest.mark.django_db
+
+
+def english_of(product):
+    return product.get_translation(Locale.objects.get(language_code="en"))
+
+
+@pytest.fixture
+def piece(db):
+    """A French one-of-a-kind piece still for sale, and its English translation."""
+    french = (
+        ProductPage.objects.live()
+        .filter(locale__language_code="fr", one_of_a_kind=True, stock=1)
+        .order_by("pk")
+        .first()
+    )
+    return french, english_of(french)
+
+
+def text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_translations_share_price_stock_maker_and_category(piece):
+    french, english = piece
+    assert english.price_source().pk == french.pk == french.price_source().pk
+    assert (english.artisan_price, english.stock, english.category_id) == (
+        french.artisan_price,
+        french.stock,
+        french.category_id,
+    )
+    # The maker is shown in the reader's language: their page's English translation.
+    assert english.artisan.translation_key == french.artisan.translation_key
+    assert english.artisan.locale.language_code == "en"
+
+
+def test_a_new_price_on_the_french_page_reaches_the_english_one(piece):
+    french, english = piece
+    french.artisan_price += 1000
+    french.save_revision().publish()
+    english.refresh_from_db()
+    assert english.artisan_price == french.artisan_price
+    # Publishing the English page again (from an older revision) cannot bring the old price back.
+    english.save_revision().publish()
+    english.refresh_from_db()
+    assert english.artisan_price == french.artisan_price
+
+
+def test_editors_cannot_type_another_price_or_stock_on_a_translation(piece, admin_user):
+    french, english = piece
+    form_class = type(english).get_edit_handler().get_form_class()
+    form = form_class(instance=english, for_user=admin_user)
+    assert isinstance(form, ProductPageForm)
+    for name in ("artisan_price", "stock", "one_of_a_kind", "artisan", "category"):
+        assert form.fields[name].disabled, name
+        assert french.title in str(form.fields[name].help_text)
+    french_form = form_class(instance=french, for_user=admin_user)
+    assert not french_form.fields["artisan_price"].disabled
+
+
+def test_the_cart_keeps_one_line_per_piece_whatever_the_language(client, piece):
+    french, english = piece
+    set_stock(french, 3)
+    client.post(reverse("shop:cart_add"), {"product": english.pk, "quantity": 1})
+    client.post(reverse("shop:cart_add"), {"product": french.pk, "quantity": 1})
+    summary = Cart(client.session).summary(ShopSettings.objects.get())
+    assert [(line.product_id, line.quantity) for line in summary.lines] == [(french.pk, 2)]
+    # Shown in the shopper's language (the French site here).
+    assert summary.lines[0].product.pk == french.pk
+
+
+def test_the_last_piece_sold_on_the_english_site_is_sold_in_both_languages(client, piece):
+    french, english = piece
+    english_cart = reverse("shop:cart_add").replace("/fr/", "/en/")
+    assert client.post(english_cart, {"product": english.pk, "quantity": 1}).status_code == 302
+    checkout = reverse("shop:checkout").replace("/fr/", "/en/")
+    page = text(client, checkout)
+    signature = page.select_one("input[name=cart_signature]")["value"]
+    form = {**CUSTOMER, "payment_method": PaymentMethod.CASH, "cart_signature": signature}
+    assert client.post(checkout, form).status_code == 302
+    line = OrderLine.objects.latest("pk")
+    assert line.product_id == french.pk and line.product_title == english.title
+    assert line.order.language == "en"
+    assert stock_of(french) == stock_of(english) == 0
+    assert text(client, french.url).select_one(".badge--sold").get_text(strip=True) == "Vendu"
+    assert text(client, english.url).select_one(".badge--sold").get_text(strip=True) == "Sold"
+    refused = client.post(reverse("shop:cart_add"), {"product": french.pk, "quantity": 1})
+    assert refused.status_code == 400
+
+
+def test_releasing_an_order_puts_the_piece_back_in_both_languages(piece, make_order):
+    from shop import lifecycle
+
+    french, english = piece
+    order = make_order([(english, 1)])
+    assert stock_of(french) == stock_of(english) == 0
+    lifecycle.cancel(order, by=None, note="Test")
+    assert stock_of(french) == stock_of(english) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_french_and_an_english_shopper_never_both_buy_the_last_piece():
+    french = (
+        ProductPage.objects.live()
+        .filter(locale__language_code="fr", one_of_a_kind=True, stock=1)
+        .order_by("pk")
+        .first()
+    )
+    english = english_of(french)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def shopper(product, language):
+        try:
+            shop_settings = ShopSettings.objects.select_related("site").get()
+            cart = Cart(SessionStore())
+            cart.set(product.pk, 1)
+            summary = cart.summary(shop_settings)
+            barrier.wait(timeout=30)
+            place_order(
+                summary,
+                Customer(
+                    name=language,
+                    email=f"{language}@example.sn",
+                    phone="+221 77 000 00 00",
+                    fulfilment="pickup",
+                ),
+                PaymentMethod.CASH,
+                shop_settings,
+                language=language,
+                site=shop_settings.site,
+            )
+            outcomes.append("ordered")
+        except OutOfStock:
+            outcomes.append("sold out")
+        except Exception as error:  # reported by the assertion
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=shopper, args=(french, "fr")),
+        threading.Thread(target=shopper, args=(english, "en")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["ordered", "sold out"], outcomes
+    assert stock_of(french) == stock_of(english) == 0
+    assert OrderLine.objects.filter(product=french).count() == 1

@@ -191,7 +191,11 @@ def run_search(query, locale, type_key="", page_number=1):
     if not query.has_words:
         return outcome
     every_promoted = promotions(query, locale, None)
-    outcome.promoted = [item for item in every_promoted if chosen is None or item.page is not None]
+    outcome.promoted = [
+        item
+        for item in every_promoted
+        if chosen is None or (item.page is not None and chosen.holds(item.page))
+    ]
     promoted_ids = [item.page.pk for item in every_promoted if item.page is not None]
     pages = searchable_pages(locale).exclude(pk__in=promoted_ids)
     for result_type in RESULT_TYPES:

@@ -50,8 +50,10 @@ def test_home_shows_featured_stories_products_and_impact_sentence(client, home):
     assert story_titles and story_titles <= card_titles
     assert product_titles and product_titles <= card_titles
     sentence = html.select_one(".impact-sentence").get_text(" ", strip=True)
-    artisans = ArtisanPage.objects.live().count()
-    available = ProductPage.objects.live().filter(stock__gt=0).count()
+    artisans = ArtisanPage.objects.live().filter(locale__language_code="fr").count()
+    available = (
+        ProductPage.objects.live().filter(locale__language_code="fr").filter(stock__gt=0).count()
+    )
     assert f"{artisans} artisans" in sentence
     assert str(available) in sentence
 
@@ -76,7 +78,9 @@ def test_layout_has_skip_link_landmarks_and_cart_count(client, home):
 
 
 def test_images_are_served_as_webp_renditions_with_srcset(client):
-    story = StoryPage.objects.live().exclude(hero_image=None).first()
+    story = (
+        StoryPage.objects.live().filter(locale__language_code="fr").exclude(hero_image=None).first()
+    )
     html = soup(client.get(story.url))
     hero = html.select_one(".hero-figure img")
     assert hero is not None and hero.get("srcset")
@@ -87,7 +91,7 @@ def test_every_img_has_an_alt_attribute(client, home):
     for url in (
         home.url,
         ProductIndexPage.objects.get(locale__language_code="fr").url,
-        StoryPage.objects.live().first().url,
+        StoryPage.objects.live().filter(locale__language_code="fr").first().url,
     ):
         for img in soup(client.get(url)).find_all("img"):
             assert img.has_attr("alt"), f"{url}: {img}"

@@ -28,7 +28,7 @@ def results(page):
     return [
         (
             item["class"][1].removeprefix("search-result--"),
-            item.select_one(".search-result__title").get_text(strip=True),
+            item.select_one(".search-result__title").get_text(" ", strip=True),
             item.select_one(".search-result__title a")["href"],
         )
         for item in page.select("li.search-result")

@@ -27,8 +27,9 @@ def test_one_page_finds_stories_artisans_and_products_with_a_count_per_type(clie
     assert shown["Tous les résultats"] == sum(
         count for label, count in shown.items() if label != "Tous les résultats"
     )
-    kinds = {kind for kind, _title, _url in results(page)}
-    assert {"stories", "products"} <= kinds
+    for kind in ("stories", "artisans", "products"):
+        found = results(search(client, "bois", type=kind))
+        assert found and {found_kind for found_kind, _title, _url in found} == {kind}
 
 
 def test_a_type_filter_keeps_only_that_type_and_shows_price_and_availability(client):

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Site
 
 from home.models import HomePage
@@ -18,6 +19,18 @@ from home.models import HomePage
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in French, the site's first language.
+
+    A request activates its language for the rest of the thread: without this, a test
+    after one that visited /en/ would reverse English addresses.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

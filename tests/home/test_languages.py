@@ -105,3 +105,10 @@ def test_the_demo_has_english_home_stories_and_the_whole_shop():
         )
     for page in Page.objects.live().filter(locale=english, depth=3):
         assert page.title and page.url.startswith("/en/")
+
+
+def test_the_sitemap_lists_the_pages_of_both_languages(client):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    english = ProductPage.objects.live().filter(locale__language_code="en").first()
+    french = ProductPage.objects.live().filter(locale__language_code="fr").first()
+    assert english.get_full_url() in sitemap and french.get_full_url() in sitemap

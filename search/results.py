@@ -131,6 +131,11 @@ class SearchOutcome:
     def total(self):
         return sum(self.counts.values())
 
+    @property
+    def shown_count(self):
+        """How many results the current filter holds, promoted ones included."""
+        return self.counts.get(self.chosen.key, 0) if self.chosen else self.total
+
     @cached_property
     def filters(self):
         """Each result type with its count, for the filter links."""

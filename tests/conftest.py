@@ -51,10 +51,12 @@ def admin_client(client, django_user_model):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` need PostgreSQL's row locks: skipped, with the reason, on SQLite."""
+    """Tests marked `postgres` need PostgreSQL: skipped, with the reason, on SQLite."""
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL); SQLite has no row locks")
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL (set DATABASE_URL): SQLite has no row locks nor stemming search"
+    )
     for item in items:
         if item.get_closest_marker("postgres"):
             item.add_marker(skip)

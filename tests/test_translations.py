@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import polib
+import pytest
 from django.conf import settings
 
 FRENCH_CATALOGUE = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
@@ -42,6 +43,7 @@ def test_the_compiled_french_catalogue_is_the_current_one():
     assert not stale, f"Compiled catalogue out of date (run `make messages`): {stale[:5]}"
 
 
+@pytest.mark.django_db
 def test_the_english_site_speaks_english(client):
     from home.models import HomePage
 

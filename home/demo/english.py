@@ -1,6 +1,6 @@
 """English translations of the demo, keyed by the French page's slug.
 
-`load_demo` makes each one the way an editor does (Wagtail's « Translate »:
+`load_demo` makes each one the way an editor does (Wagtail's “Translate”:
 `copy_for_translation`), then writes these texts into the copy and publishes it.
 Prices, stock, makers and categories are not here: a translation shares them
 with the French page.
@@ -191,14 +191,14 @@ ARTISANS = {
             "fit.</p>"
             "<p>He loves the hardwoods of the country, vène and caïlcédrat, and simple shapes: "
             "three-legged stools, shelves without a single screw, coffee tables that keep the "
-            "marks of the plane. « A piece of furniture should last thirty years », he tells the "
+            "marks of the plane. “A piece of furniture should last thirty years”, he tells the "
             "younger ones.</p>"
         ),
     },
     "diamono": {
         "craft": "painter",
         "profile": (
-            "<p>Diamono, « the era » in Wolof, is the name this painter chose to sign his "
+            "<p>Diamono, “the era” in Wolof, is the name this painter chose to sign his "
             "canvases. He started drawing as a child, on the walls of his courtyard, then on "
             "anything he could find: exercise books, cardboard, planks.</p>"
             "<p>At the Baobab workshop, he paints in acrylic on canvas or on salvaged plywood. "
@@ -210,7 +210,7 @@ ARTISANS = {
     "yeesal": {
         "craft": "metalworker and lamp maker",
         "profile": (
-            "<p>Yeesal, « renewal » in Wolof, turns scrap metal into lamps and sculptures. Oil "
+            "<p>Yeesal, “renewal” in Wolof, turns scrap metal into lamps and sculptures. Oil "
             "drums, bicycle rims and bed springs become pierced lamps, pendant lights and "
             "birds.</p>"
             "<p>Every piece is welded, sanded and painted by hand at the Baobab workshop, and "
@@ -418,7 +418,7 @@ PRODUCTS = {
             "<p>A crowded blue and yellow car rapide, stuck in the traffic of Colobane. The "
             "slogans painted on the bodywork, the luggage tied on the roof and the apprentice "
             "hanging off the back: all of Dakar fits in this scene.</p><p>One of a kind, signed "
-            "« Diamono » on the back.</p>"
+            "“Diamono” on the back.</p>"
         ),
         "alt": (
             "Colourful painting of a blue and yellow minibus loaded with luggage in a busy street."
@@ -784,8 +784,8 @@ STORIES = {
                 "text",
                 "<p>Rônier is the name he chose to sign his furniture. It is also the name of a "
                 "palm tree that grows all over Casamance, whose fibrous, hard-wearing wood has "
-                "always been used for roof frames, fences and kitchen stools. « A tree that "
-                "stands up in the wind », he sums up. He agreed to be photographed, but keeps "
+                "always been used for roof frames, fences and kitchen stools. “A tree that "
+                "stands up in the wind”, he sums up. He agreed to be photographed, but keeps "
                 "his name for those close to him.</p>"
                 "<p>He learned carpentry in the workshop of a prison where he spent several "
                 "years. When he was released, he went home to Ziguinchor with a training "
@@ -853,7 +853,7 @@ STORIES = {
             (
                 "text",
                 "<p>On the workshop shelf, between two pots of glue, Ibrahima Sarr keeps a blue "
-                "folder. On its spine he wrote « After ». Inside are six tabs: papers, housing, "
+                "folder. On its spine he wrote “After”. Inside are six tabs: papers, housing, "
                 "money, work, family, health. For a year he has been using it to prepare a "
                 "release that is getting close.</p>"
                 "<p>The idea comes from the prison's social service, which offers everyone near "
@@ -866,7 +866,7 @@ STORIES = {
                 "Ibrahima opened a mobile payment account, where the sales of his furniture are "
                 "paid. At his request, part of it is set aside for his first months outside.</p>"
                 "<h2>A trade, tools, a place</h2>"
-                "<p>The « work » tab is the thickest: photos of his furniture, the list of his "
+                "<p>The “work” tab is the thickest: photos of his furniture, the list of his "
                 "sales since the shop opened, the details of three carpenters willing to see "
                 "him, and a list of tools to buy. Each time a piece sells, he ticks a line.</p>",
             ),
@@ -921,12 +921,12 @@ STORIES = {
                 "She wants to be there.</p>"
                 "<p>Khady agreed to tell her story under her first name, without a photo of her "
                 "face. She talks readily about her work and her children, much less about the "
-                "rest. « What matters is now », she says.</p>"
+                "rest. “What matters is now”, she says.</p>"
                 "<h2>Coming home</h2>"
                 "<p>When she came back, a little over a year ago, her children had grown. The "
                 "youngest called her by her first name. Her sister, who had looked after them, "
-                "had her own habits. She had to find her place again, gently. « I could not walk "
-                "in and say: now I decide. First, I listened. »</p>"
+                "had her own habits. She had to find her place again, gently. “I could not walk "
+                "in and say: now I decide. First, I listened.”</p>"
                 "<p>Work helped. Khady had learned to sew making uniforms. At Kassoumay she "
                 "discovered wax prints and above all manjak cloth, narrow bands woven on "
                 "traditional looms, which she turns into bags, cushion covers and shirts.</p>",

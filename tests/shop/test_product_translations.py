@@ -1,19 +1,13 @@
 """A translated product is one piece: one price, one stock, sold in every language at once."""
 
-import threading
-
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.sessions.backends.signed_cookies import SessionStore
-from django.db import connection
 from django.utils import translation
 from wagtail.models import Locale
 
 from shop.cart import Cart
-from shop.checkout import Customer, place_order
 from shop.models import OrderLine, PaymentMethod, ProductPage, ShopSettings
 from shop.models.products import ProductPageForm
-from shop.stock import OutOfStock
 
 from .conftest import CUSTOMER, set_stock, stock_of
 
@@ -119,55 +113,18 @@ def test_releasing_an_order_puts_the_piece_back_in_both_languages(piece, make_or
     assert stock_of(french) == stock_of(english) == 1
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_a_french_and_an_english_shopper_never_both_buy_the_last_piece():
-    french = (
-        ProductPage.objects.live()
-        .filter(locale__language_code="fr", one_of_a_kind=True, stock=1)
-        .order_by("pk")
-        .first()
+def test_translate_in_the_admin_makes_an_english_draft_sharing_price_stock_and_maker(
+    admin_client, piece
+):
+    french, english = piece
+    english.delete()
+    locale = Locale.objects.get(language_code="en")
+    response = admin_client.post(
+        f"/admin/translation/submit/page/{french.pk}/", {"locales": [locale.pk]}
     )
-    english = english_of(french)
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def shopper(product, language):
-        try:
-            shop_settings = ShopSettings.objects.select_related("site").get()
-            cart = Cart(SessionStore())
-            cart.set(product.pk, 1)
-            summary = cart.summary(shop_settings)
-            barrier.wait(timeout=30)
-            place_order(
-                summary,
-                Customer(
-                    name=language,
-                    email=f"{language}@example.sn",
-                    phone="+221 77 000 00 00",
-                    fulfilment="pickup",
-                ),
-                PaymentMethod.CASH,
-                shop_settings,
-                language=language,
-                site=shop_settings.site,
-            )
-            outcomes.append("ordered")
-        except OutOfStock:
-            outcomes.append("sold out")
-        except Exception as error:  # reported by the assertion
-            outcomes.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=shopper, args=(french, "fr")),
-        threading.Thread(target=shopper, args=(english, "en")),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert sorted(outcomes) == ["ordered", "sold out"], outcomes
-    assert stock_of(french) == stock_of(english) == 0
-    assert OrderLine.objects.filter(product=french).count() == 1
+    assert response.status_code == 302
+    draft = french.get_translation(locale)
+    assert not draft.live and draft.title == french.title  # to rewrite, then publish
+    assert (draft.artisan_price, draft.stock) == (french.artisan_price, french.stock)
+    assert draft.artisan.locale == locale  # the maker's English page
+    assert admin_client.get(f"/admin/pages/{draft.pk}/edit/").status_code == 200

@@ -522,6 +522,8 @@ class Command(BaseCommand):
         existing = page.get_translation_or_none(locale)
         if existing is not None:
             return existing.specific
+        # As saved now: earlier steps (a consent withdrawal...) may have changed the page.
+        page = type(page).objects.get(pk=page.pk)
         translation = page.copy_for_translation(locale)
         for name, value in fields.items():
             setattr(translation, name, value)

@@ -153,11 +153,11 @@ def to_result(page, words, pattern, promoted=False, description=""):
     )
 
 
-def promotions(query, locale, chosen):
+def promotions(query, locale):
     """The editors' promoted results for this query, in the visitor's language.
 
     A promoted page shows in its translation in this language, and not at all when
-    it has none (or it is unpublished or private). External links show with every type.
+    it has none (or it is unpublished or private).
     """
     picks = list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query.text))
@@ -173,7 +173,7 @@ def promotions(query, locale, chosen):
     pattern = word_pattern(query.words)
     for pick in picks:
         if not pick.page_id:
-            if chosen is None and pick.external_link_url:
+            if pick.external_link_url:
                 shown.append(
                     ExternalPromotion(
                         pick.external_link_text or pick.external_link_url,
@@ -183,7 +183,7 @@ def promotions(query, locale, chosen):
                 )
             continue
         page = translations.get(pick.page.translation_key)
-        if page is None or (chosen is not None and not chosen.holds(page)):
+        if page is None:
             continue
         shown.append(to_result(page, query.words, pattern, True, pick.description))
     return shown
@@ -195,7 +195,8 @@ def run_search(query, locale, type_key="", page_number=1):
     outcome = SearchOutcome(chosen=chosen)
     if not query.has_words:
         return outcome
-    every_promoted = promotions(query, locale, None)
+    every_promoted = promotions(query, locale)
+    # External links only show with every type of result.
     outcome.promoted = [
         item
         for item in every_promoted

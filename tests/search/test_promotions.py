@@ -59,3 +59,15 @@ def test_editors_may_manage_promotions(client, django_user_model):
     )
     client.force_login(user)
     assert client.get("/admin/searchpicks/").status_code == 200
+
+
+def test_an_external_link_can_be_promoted_with_all_results(client):
+    SearchPromotion.objects.create(
+        query=Query.get("prison"),
+        external_link_url="https://example.org/rapport",
+        external_link_text="Le rapport annuel",
+    )
+    link = search(client, "prison").select_one(".search-promoted .search-result__title a")
+    assert link["href"] == "https://example.org/rapport"
+    assert link.get_text(strip=True) == "Le rapport annuel"
+    assert not search(client, "prison", type="stories").select(".search-promoted")

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import AllLanguagesSitemap
 from shop.views import stripe_webhook
 
 urlpatterns = [
@@ -13,7 +14,7 @@ urlpatterns = [
     path("shop/webhooks/stripe/", stripe_webhook, name="stripe_webhook"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -84,7 +84,8 @@ class HomePage(Page):
 
     def featured_story_pages(self):
         chosen = [item.story for item in self.featured_stories.select_related("story__hero_image")]
-        chosen = [story for story in chosen if story.live]
+        # A translated home page may still list its original's picks: only its language's show.
+        chosen = [story for story in chosen if story.live and story.locale_id == self.locale_id]
         if chosen:
             return chosen
         return list(
@@ -97,7 +98,9 @@ class HomePage(Page):
 
     def featured_product_pages(self):
         chosen = [item.product for item in self.featured_products.select_related("product")]
-        chosen = [product for product in chosen if product.live]
+        chosen = [
+            product for product in chosen if product.live and product.locale_id == self.locale_id
+        ]
         if chosen:
             return chosen
         return list(

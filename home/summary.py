@@ -20,16 +20,21 @@ class CatalogueSummary:
 
 
 def catalogue_summary():
-    """Live artisans, their workshops and products, in two queries."""
+    """Live artisans, their workshops and products, in two queries.
+
+    A person or a piece is counted once, however many languages their page is in.
+    """
     artisans = ArtisanPage.objects.live().public()
     artisan_figures = artisans.aggregate(
-        artisans=Count("pk", distinct=True), workshops=Count("workshop", distinct=True)
+        artisans=Count("translation_key", distinct=True),
+        workshops=Count("workshop", distinct=True),
     )
     product_figures = (
         ProductPage.objects.live()
         .public()
         .aggregate(
-            available=Count("pk", filter=Q(stock__gt=0)), sold_out=Count("pk", filter=Q(stock=0))
+            available=Count("translation_key", filter=Q(stock__gt=0), distinct=True),
+            sold_out=Count("translation_key", filter=Q(stock=0), distinct=True),
         )
     )
     return CatalogueSummary(

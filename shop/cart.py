@@ -3,14 +3,18 @@
 Prices are never taken from here: every view recomputes them from the products
 and the site's settings through `shop.pricing`. Each line also remembers the unit
 price the shopper saw when adding it, only to tell them when it has changed.
+
+A product is kept under the id of the translation that holds its price and stock
+(`ProductPage.price_source`), whatever language it was added in, and shown in the
+shopper's language: switching language keeps one line per piece.
 """
 
 import hashlib
 import json
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from . import pricing
 from .models import ProductPage
@@ -22,13 +26,14 @@ SESSION_KEY = "cart"
 class CartLine:
     """One product in the cart with today's price, and what is wrong with it if anything."""
 
-    product: ProductPage | None
-    product_id: int
+    product: ProductPage | None  # in the shopper's language when translated
+    product_id: int  # the page holding price and stock: what the order line refers to
     quantity: int
     breakdown: pricing.PriceBreakdown | None = None
     problem: str = ""
     price_seen: int | None = None
     story_id: int | None = None
+    source: ProductPage | None = None  # the page holding price and stock
 
     @property
     def price_went_up(self):
@@ -172,36 +177,76 @@ class Cart:
             if line.product_id is not None:
                 self.set(line.product_id, line.quantity, line.story_id, line.unit_price)
 
-    def summary(self, shop_settings):
-        """Price every line now, flagging products that vanished, sold out or ran short."""
-        quantities = self.quantities()
-        products = (
-            ProductPage.objects.live()
-            .public()
-            .select_related("artisan__workshop")
-            .in_bulk(list(quantities))
+    def _translations(self):
+        """Every public translation of the products in the cart, in one query."""
+        ids = self.quantities()
+        keys = ProductPage.objects.filter(pk__in=ids).values("translation_key")
+        return list(
+            ProductPage.objects.public()
+            .filter(translation_key__in=keys)
+            .select_related("artisan__workshop", "locale")
         )
+
+    def normalise(self, translations=None):
+        """Keep every line under the id of the page holding its price and stock.
+
+        Lines added in another language (or before the product was translated) are
+        merged into one. Changes the session only when something moved. Returns
+        {translation_key: page holding price and stock}.
+        """
+        translations = self._translations() if translations is None else translations
+        keys = {page.pk: page.translation_key for page in translations}
+        sources = ProductPage.price_sources(keys.values(), translations)
+        raw = self._raw()
+        normalised = {}
+        for product_id, quantity in self.quantities().items():
+            source = sources.get(keys.get(product_id))
+            key = str(source.pk if source else product_id)
+            entry = dict(normalised.get(key) or raw[str(product_id)])
+            if key in normalised:
+                entry["quantity"] = normalised[key]["quantity"] + quantity
+            normalised[key] = entry
+        if normalised != raw:
+            self._save(normalised)
+        return sources
+
+    def summary(self, shop_settings):
+        """Price every line now, flagging products that vanished, sold out or ran short.
+
+        Each line shows the product in the shopper's language when it is translated.
+        """
+        translations = self._translations()
+        sources = {page.pk: page for page in self.normalise(translations).values() if page.live}
+        language = get_language()
+        shown = {
+            page.translation_key: page
+            for page in translations
+            if page.live and page.locale.language_code == language
+        }
+        quantities = self.quantities()
         lines = []
         for product_id, quantity in quantities.items():
-            product = products.get(product_id)
+            source = sources.get(product_id)
+            product = shown.get(source.translation_key, source) if source else None
             line = CartLine(
                 product=product,
                 product_id=product_id,
                 quantity=quantity,
                 price_seen=self.price_seen(product_id),
                 story_id=self.story_for(product_id),
+                source=source,
             )
             if product is None:
                 line.problem = _("This product is no longer for sale.")
             else:
-                line.breakdown = shop_settings.breakdown(product.artisan_price)
-                if product.stock == 0:
+                line.breakdown = shop_settings.breakdown(source.artisan_price)
+                if source.stock == 0:
                     line.problem = _("This piece has been sold.")
-                elif quantity > product.stock:
+                elif quantity > source.stock:
                     line.problem = ngettext(
                         "Only %(count)d piece left: please lower the quantity.",
                         "Only %(count)d pieces left: please lower the quantity.",
-                        product.stock,
-                    ) % {"count": product.stock}
+                        source.stock,
+                    ) % {"count": source.stock}
             lines.append(line)
         return CartSummary(lines=lines)

@@ -126,12 +126,14 @@ def place_order(
         OrderLine.objects.bulk_create(
             OrderLine(
                 order=order,
-                product=line.product,
+                # The page holding price and stock (the same piece in every language), with
+                # the title the shopper read and the maker as the shop records them.
+                product_id=line.product_id,
                 product_title=line.product.title,
-                artisan_id=line.product.artisan_id,
-                artisan_name=artisan_public_name(line.product.artisan),
-                workshop=artisan_workshop(line.product.artisan),
-                workshop_name=getattr(artisan_workshop(line.product.artisan), "name", ""),
+                artisan_id=line.source.artisan_id,
+                artisan_name=artisan_public_name(line.source.artisan),
+                workshop=artisan_workshop(line.source.artisan),
+                workshop_name=getattr(artisan_workshop(line.source.artisan), "name", ""),
                 story_id=line.story_id if line.story_id in stories else None,
                 artisan_price=line.breakdown.artisan_price,
                 markup_rate=line.breakdown.markup_rate,

@@ -49,6 +49,8 @@ class CartLineForm(forms.Form):
             raise forms.ValidationError(
                 _("Sorry, « %(title)s » has been sold.") % {"title": product.title}
             )
+        # The cart keeps the piece under the translation holding its price and stock.
+        self.cart_product_id = product.price_source().pk
         return product
 
     def clean_story(self):
@@ -60,7 +62,9 @@ class CartLineForm(forms.Form):
         product, quantity = cleaned.get("product"), cleaned.get("quantity")
         if not (product and quantity):
             return cleaned
-        already = self.cart.quantities().get(product.pk, 0) if self.adding else 0
+        if self.adding:
+            self.cart.normalise()
+        already = self.cart.quantities().get(self.cart_product_id, 0) if self.adding else 0
         cleaned["new_quantity"] = already + quantity
         if cleaned["new_quantity"] > product.orderable_quantity:
             message = ngettext(

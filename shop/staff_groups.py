@@ -52,6 +52,9 @@ STAFF_GROUPS = {
             "home.change_impactsettings",
             # The "stories that sell" report.
             "shop.view_story_report",
+            # « Translate » in the page menu, and promoted search results.
+            "simple_translation.submit_translation",
+            *model_permissions("wagtailsearchpromotions.SearchPromotion"),
         ],
         # By collection: "root" reaches every collection; documents stay in the public one.
         "collection_permissions": {
@@ -73,6 +76,7 @@ STAFF_GROUPS = {
             # Artisans' earnings and payouts (never deleted: no delete permission exists).
             *model_permissions("shop.ArtisanPayout", ("add", "change", "view")),
             "shop.view_story_report",
+            "simple_translation.submit_translation",  # translating their products
         ],
         # Product galleries need pictures.
         "collection_permissions": {ROOT_COLLECTION: IMAGES},

@@ -2,10 +2,15 @@
 
 `ProductPage.stock` is the count available to sell. A checkout reserves pieces
 (the count goes down), a cancelled or expired order releases them (it goes back
-up), a paid order keeps them. Every change is an SQL `UPDATE ... SET stock =
-stock ± n` made while the product rows are locked with `SELECT ... FOR UPDATE`,
+up), a paid order keeps them. Every change is an SQL `UPDATE` of the count read
+under the lock, made while the product rows are locked with `SELECT ... FOR UPDATE`,
 taken in product-id order so that two checkouts never wait on each other in a
 circle. Callers that change an order lock the order row first, then products.
+
+A product and its translations are one piece (see `shop.models.products`): the
+rows of every translation are locked together and their counts move together,
+so a piece sold on the English site is sold on the French one, and two shoppers
+reading it in different languages still queue on the same locks.
 
 Products are Wagtail pages, and saving a page writes every column, including a
 stock count copied from a revision that may be hours old (an editor publishing
@@ -57,10 +62,30 @@ class OutOfStock(Exception):
 
 
 def lock_products(product_ids):
-    """Lock the products' rows in id order and return them by id (live or not)."""
-    ids = sorted(set(product_ids))
-    products = ProductPage.objects.select_for_update().filter(pk__in=ids).order_by("pk")
-    return {product.pk: product for product in products}
+    """Lock the products' rows, with their translations', in id order; return them by id.
+
+    Returns only the products asked for (live or not).
+    """
+    ids = set(product_ids)
+    translation_keys = ProductPage.objects.filter(pk__in=ids).values("translation_key")
+    rows = (
+        ProductPage.objects.select_for_update()
+        .filter(translation_key__in=translation_keys)
+        .order_by("pk")
+    )
+    return {row.pk: row for row in rows if row.pk in ids}
+
+
+def _move_stock(product, change):
+    """Add `change` (negative to take pieces) to a locked product's stock, in every language.
+
+    The new count is computed from the locked row and written to every translation, so
+    they always end up with the count of the page the order refers to.
+    """
+    product.stock += change
+    ProductPage.objects.filter(translation_key=product.translation_key).update(
+        stock=product.stock
+    )
 
 
 def reserve_stock(order):
@@ -90,8 +115,7 @@ def reserve_stock(order):
         if shortages:
             raise OutOfStock(shortages)
         for product_id, quantity in sorted(quantities.items()):
-            ProductPage.objects.filter(pk=product_id).update(stock=F("stock") - quantity)
-            products[product_id].stock -= quantity
+            _move_stock(products[product_id], -quantity)
         Order.objects.filter(pk=order.pk).update(stock_reserved=True)
         order.stock_reserved = True
         return products
@@ -106,9 +130,10 @@ def release_stock(order):
         if not order.stock_reserved:
             return
         quantities = order.quantities()
-        lock_products(quantities)
+        products = lock_products(quantities)
         for product_id, quantity in sorted(quantities.items()):
-            ProductPage.objects.filter(pk=product_id).update(stock=F("stock") + quantity)
+            if product_id in products:
+                _move_stock(products[product_id], quantity)
         Order.objects.filter(pk=order.pk).update(stock_reserved=False)
         order.stock_reserved = False
 
@@ -135,7 +160,7 @@ def adjust_stock(product, new_stock, *, expected):
             raise ProductPage.DoesNotExist
         if locked.stock != expected:
             raise StockChanged(locked.stock)
-        ProductPage.objects.filter(pk=product.pk).update(stock=new_stock)
+        ProductPage.objects.filter(translation_key=locked.translation_key).update(stock=new_stock)
         product.stock = new_stock
         return locked.stock
 

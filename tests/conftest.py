@@ -9,6 +9,7 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Site
 
 from home.models import HomePage, ImpactPage
@@ -23,6 +24,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=io.StringIO())
 
 
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in French, the site's first language.
+
+    A request activates its language for the rest of the thread: without this, a test
+    after one that visited /en/ would reverse English addresses.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def site(db):
     return Site.objects.get(is_default_site=True)
@@ -35,7 +48,7 @@ def home(db):
 
 @pytest.fixture
 def impact_page(db):
-    return ImpactPage.objects.live().get()
+    return ImpactPage.objects.live().get(locale__language_code="fr")
 
 
 @pytest.fixture
@@ -46,10 +59,12 @@ def admin_client(client, django_user_model):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` need PostgreSQL's row locks: skipped, with the reason, on SQLite."""
+    """Tests marked `postgres` need PostgreSQL: skipped, with the reason, on SQLite."""
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL); SQLite has no row locks")
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL (set DATABASE_URL): SQLite has no row locks nor stemming search"
+    )
     for item in items:
         if item.get_closest_marker("postgres"):
             item.add_marker(skip)

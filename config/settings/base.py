@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -214,7 +216,14 @@ ADMIN_LOGIN_THROTTLE = (5, 15 * 60)  # failed logins per address and username
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Mains Libres")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search; on PostgreSQL, full-text search that stems each page in its own
+# language (`search.backend`). Languages without a PostgreSQL dictionary use "simple".
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIGS": {"fr": "french", "en": "english"},
+    }
+}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "jpg", "jpeg", "png", "webp"]
 # Documents live in private storage and are always served through Wagtail's view, which

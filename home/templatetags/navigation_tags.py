@@ -1,6 +1,9 @@
 """Navigation built from the page tree, in the reader's language."""
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.models import StandardPage
@@ -44,3 +47,72 @@ def footer_menu(context):
     if home is not None:
         pages = home.get_children().live().type(StandardPage)
     return {"pages": pages}
+
+
+def page_translations(request, page):
+    """{language code: published, public translation} of a page, the page included.
+
+    Asked once per request: the switcher and the `hreflang` links share the answer.
+    """
+    cache = getattr(request, "_page_translations", None) if request else None
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
+    translations = {
+        translation.locale.language_code: translation
+        for translation in Page.objects.translation_of(page, inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+    if request is not None:
+        request._page_translations = (page.pk, translations)
+    return translations
+
+
+def other_language_url(request, page, language_code):
+    """Where the language switcher sends a reader who wants this language.
+
+    A page goes to its translation when one is published, else to the home page
+    in that language; other views (search, cart, checkout) keep their address and
+    query string, in the other language.
+    """
+    if isinstance(page, Page):
+        translation = page_translations(request, page).get(language_code)
+        if translation is not None:
+            return translation.get_url(request)
+        site = Site.find_for_request(request) if request else None
+        homes = Page.objects.translation_of(site.root_page, inclusive=True) if site else None
+        home = homes.live().filter(locale__language_code=language_code).first() if site else None
+        if home is not None:
+            return home.get_url(request)
+        return f"/{language_code}/"
+    return translate_url(request.get_full_path(), language_code) if request else ""
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the other languages, each named in its own language (« English », « Français »)."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    links = [
+        {"code": code, "name": name, "url": other_language_url(request, page, code)}
+        for code, name in settings.LANGUAGES
+        if code != current
+    ]
+    return {"links": links}
+
+
+@register.inclusion_tag("components/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """`<link rel="alternate" hreflang>` for each published language version of the page."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page):
+        return {"alternates": []}
+    translations = page_translations(request, page)
+    alternates = [
+        {"code": code, "url": translation.get_full_url(request)}
+        for code, translation in sorted(translations.items())
+    ]
+    return {"alternates": alternates if len(alternates) > 1 else []}

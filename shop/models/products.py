@@ -1,8 +1,16 @@
-"""Product pages: one piece for sale, its gallery, price, stock and availability."""
+"""Product pages: one piece for sale, its gallery, price, stock and availability.
+
+A product translated into another language is one piece, not two: its price,
+stock, maker and category are shared. The translation in the site's first
+language (French) holds them; editors change them there, every other
+translation copies them when it is saved (`ProductPage.save`), and `shop.stock`
+changes the stock of every translation at once.
+"""
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -46,6 +54,10 @@ PRICE_INVALID_MESSAGE = _(
 STOCK_NEGATIVE_MESSAGE = _("The stock cannot be below 0 (0 means the piece is sold).")
 STOCK_INVALID_MESSAGE = _("Enter the stock as a whole number of pieces, 0 or more.")
 TOO_LARGE_MESSAGE = _("This number is too large.")
+# Shared by every translation of a product (with the stock, and the maker in each language).
+SHARED_FIELDS = ("artisan_price", "one_of_a_kind", "category_id")
+SHARED_FORM_FIELDS = ("artisan", "category", "artisan_price", "one_of_a_kind")
+
 ONE_OF_A_KIND_STOCK_MESSAGE = _(
     "A one-of-a-kind piece has a stock of 1 (or 0 once sold). Untick « one of a kind » for "
     "pieces made in several copies."
@@ -80,6 +92,20 @@ class ProductPageForm(WagtailAdminPageForm):
         )
         if self.instance.pk is not None:
             self._show_live_stock(stock)
+            source = self.instance.price_source()
+            if source.pk != self.instance.pk:
+                self._show_shared_fields(source)
+
+    def _show_shared_fields(self, source):
+        """On a translation, price, stock, maker and category are the first language's."""
+        note = gettext(
+            "Shared by every translation of this product: change it on « %(title)s » "
+            "(%(language)s)."
+        ) % {"title": source.title, "language": source.locale.get_display_name()}
+        for name in (*SHARED_FORM_FIELDS, "stock"):
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = note
 
     def _show_live_stock(self, field):
         live_stock = (
@@ -192,6 +218,78 @@ class ProductPage(Page):
     def workshop_model(cls):
         """The workshop model, reached through the artisan's foreign key."""
         return cls.artisan_model()._meta.get_field("workshop").related_model
+
+    # Translations ---------------------------------------------------------------------
+
+    @classmethod
+    def price_sources(cls, translation_keys, translations=None):
+        """{translation_key: the product page holding price and stock} for these products.
+
+        The holder is the translation in the site's first language, else the oldest one.
+        Pass `translations` (with their locales) when they are already fetched.
+        """
+        if translations is None:
+            translations = cls.objects.filter(
+                translation_key__in=set(translation_keys)
+            ).select_related("locale")
+        sources = {}
+        for page in translations:
+            current = sources.get(page.translation_key)
+            if current is None or _holds_price_before(page, current):
+                sources[page.translation_key] = page
+        return sources
+
+    def price_source(self):
+        """The translation whose price, stock, maker and category this product shares."""
+        if self.translation_key is None:
+            return self
+        return self.price_sources([self.translation_key]).get(self.translation_key, self)
+
+    def artisan_in(self, locale_id):
+        """This product's maker as shown in a language: their page's translation, if any."""
+        if self.artisan_id is None:
+            return None
+        artisan_model = self.artisan_model()
+        translation_key = artisan_model.objects.filter(pk=self.artisan_id).values("translation_key")
+        translated = (
+            artisan_model.objects.filter(translation_key__in=translation_key, locale_id=locale_id)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return translated or self.artisan_id
+
+    def take_shared_fields(self, source):
+        """Copy price, maker and category from the translation that holds them."""
+        for name in SHARED_FIELDS:
+            setattr(self, name, getattr(source, name))
+        self.artisan_id = source.artisan_in(self.locale_id)
+        if self._state.adding:
+            self.stock = source.stock  # later changes go through `shop.stock`, to every translation
+
+    def share_with_translations(self):
+        """Give the other translations this page's price, maker and category."""
+        others = ProductPage.objects.filter(translation_key=self.translation_key).exclude(
+            pk=self.pk
+        )
+        others.update(**{name: getattr(self, name) for name in SHARED_FIELDS})
+        for locale_id in set(others.values_list("locale_id", flat=True)):
+            others.filter(locale_id=locale_id).update(artisan_id=self.artisan_in(locale_id))
+
+    def save(self, *args, **kwargs):
+        """Save; a translation takes the shared fields, the holder passes them on.
+
+        Saves of a few columns (`update_fields`, e.g. a draft's revision pointer) leave
+        them alone: only a publication or a full save changes what shoppers see.
+        """
+        if kwargs.get("update_fields") is not None:
+            return super().save(*args, **kwargs)
+        source = self.price_source()
+        if source is not self and source.pk != self.pk:
+            self.take_shared_fields(source)
+            return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        self.share_with_translations()
+        return result
 
     def clean(self):
         super().clean()
@@ -306,6 +404,16 @@ class ProductPage(Page):
         if self.is_sold:
             context["artisan_available_url"] = self.artisan_available_url()
         return context
+
+
+def _holds_price_before(page, other):
+    """Whether `page` rather than `other` holds the price: first language first, then oldest."""
+    first_language = settings.LANGUAGE_CODE
+
+    def rank(candidate):
+        return (candidate.locale.language_code != first_language, candidate.pk)
+
+    return rank(page) < rank(other)
 
 
 class ProductImage(Orderable):

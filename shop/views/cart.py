@@ -34,7 +34,7 @@ def _apply_line(request, adding):
         data = form.cleaned_data
         price = ShopSettings.for_request(request).breakdown(data["product"].artisan_price)
         cart.set(
-            data["product"].pk,
+            form.cart_product_id,
             data["new_quantity"],
             story_id=data.get("story"),
             price_seen=price.unit_price,

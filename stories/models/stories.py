@@ -205,14 +205,32 @@ class StoryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories()
         # A list, not a query: in a preview the artisans are the editor's unsaved choice.
-        context["featured_artisans"] = [artisan for artisan in self.artisans.all() if artisan.live]
+        context["featured_artisans"] = self.in_own_language(
+            [artisan for artisan in self.artisans.all() if artisan.live]
+        )
         return context
+
+    def in_own_language(self, pages):
+        """Each page in this story's language when translated (a translated story may still
+        name the pages its original chose), else as it is."""
+        if not pages:
+            return pages
+        translations = {
+            page.translation_key: page
+            for page in type(pages[0])
+            .objects.live()
+            .filter(
+                locale_id=self.locale_id, translation_key__in=[p.translation_key for p in pages]
+            )
+        }
+        return [translations.get(page.translation_key, page) for page in pages]
 
     def related_stories(self, limit=3):
         """Other stories sharing an artisan or a theme, newest first."""
         related = (
             StoryPage.objects.live()
             .public()
+            .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .filter(models.Q(artisans__in=self.artisans.all()) | models.Q(tags__in=self.tags.all()))
             .values("pk")

@@ -69,7 +69,9 @@ class TestCreatePagesInAdmin(WagtailPageTestCase):
             }
         )
         data["artisans"] = [artisan.pk]
-        self.assertCanCreate(StoryIndexPage.objects.get(), StoryPage, data)
+        self.assertCanCreate(
+            StoryIndexPage.objects.get(locale__language_code="fr"), StoryPage, data
+        )
         story = StoryPage.objects.get(slug="une-nouvelle-histoire")
         assert list(story.artisans.all()) == [artisan]
 
@@ -82,7 +84,9 @@ class TestCreatePagesInAdmin(WagtailPageTestCase):
                 "profile": rich_text("<p>Elle brode.</p>"),
             }
         )
-        self.assertCanCreate(ArtisanIndexPage.objects.get(), ArtisanPage, data)
+        self.assertCanCreate(
+            ArtisanIndexPage.objects.get(locale__language_code="fr"), ArtisanPage, data
+        )
         page = ArtisanPage.objects.get(craft="brodeuse")
         assert page.title == "Artisan anonyme, Atelier Kassoumay"
 
@@ -100,7 +104,9 @@ class TestCreatePagesInAdmin(WagtailPageTestCase):
                 ),
             }
         )
-        self.assertCanCreate(ProductIndexPage.objects.get(), ProductPage, data)
+        self.assertCanCreate(
+            ProductIndexPage.objects.get(locale__language_code="fr"), ProductPage, data
+        )
         assert ProductPage.objects.get(slug="tabouret-neuf").artisan_price == 15000
 
     def test_tree_rules(self):

@@ -55,7 +55,7 @@ def test_home_shows_featured_stories_products_and_impact_sentence(client, home):
 
 
 def test_navigation_lists_the_sections_and_marks_the_current_one(client):
-    stories = StoryIndexPage.objects.get()
+    stories = StoryIndexPage.objects.get(locale__language_code="fr")
     html = soup(client.get(stories.url))
     links = {link.get_text(strip=True): link for link in html.select(".site-nav a")}
     assert {"Histoires", "Les artisans", "Boutique", "Notre impact"} <= set(links)
@@ -74,7 +74,9 @@ def test_layout_has_skip_link_landmarks_and_cart_count(client, home):
 
 
 def test_images_are_served_as_webp_renditions_with_srcset(client):
-    story = StoryPage.objects.live().exclude(hero_image=None).first()
+    story = (
+        StoryPage.objects.live().filter(locale__language_code="fr").exclude(hero_image=None).first()
+    )
     html = soup(client.get(story.url))
     hero = html.select_one(".hero-figure img")
     assert hero is not None and hero.get("srcset")
@@ -82,7 +84,11 @@ def test_images_are_served_as_webp_renditions_with_srcset(client):
 
 
 def test_every_img_has_an_alt_attribute(client, home):
-    for url in (home.url, ProductIndexPage.objects.get().url, StoryPage.objects.live().first().url):
+    for url in (
+        home.url,
+        ProductIndexPage.objects.get(locale__language_code="fr").url,
+        StoryPage.objects.live().filter(locale__language_code="fr").first().url,
+    ):
         for img in soup(client.get(url)).find_all("img"):
             assert img.has_attr("alt"), f"{url}: {img}"
 

@@ -39,8 +39,8 @@ def product_card_renditions(django_db_setup, django_db_blocker):
 
 
 def set_stock(product, count):
-    """Tests set stock the way the shop does: an UPDATE, never a page save."""
-    ProductPage.objects.filter(pk=product.pk).update(stock=count)
+    """Tests set stock the way the shop does: an UPDATE (of every translation), never a save."""
+    ProductPage.objects.filter(translation_key=product.translation_key).update(stock=count)
     product.stock = count
     return product
 

@@ -42,7 +42,7 @@ def product_form(**overrides):
 
 
 def add_product(client, **overrides):
-    catalogue = ProductIndexPage.objects.get()
+    catalogue = ProductIndexPage.objects.get(locale__language_code="fr")
     url = reverse("wagtailadmin_pages:add", args=("shop", "productpage", catalogue.pk))
     return client.post(url, product_form(**overrides))
 

@@ -59,7 +59,7 @@ def make_artisan(
         profile="<p>Elle brode.</p>",
         live=False,
     )
-    ArtisanIndexPage.objects.get().add_child(instance=page)
+    ArtisanIndexPage.objects.get(locale__language_code="fr").add_child(instance=page)
     ArtisanRecord.objects.create(
         artisan=page,
         identity=identity,
@@ -86,7 +86,7 @@ def make_story(artisans=(), title="Une histoire de test", body=None, **fields):
         live=False,
         **fields,
     )
-    StoryIndexPage.objects.get().add_child(instance=story)
+    StoryIndexPage.objects.get(locale__language_code="fr").add_child(instance=story)
     story.artisans.set(artisans)
     story.save()  # a draft never published keeps its content on the page row too
     story.save_revision()
@@ -127,17 +127,19 @@ def jpeg_with_gps(size=(64, 48), orientation=None):
 
 def public_urls(languages=None):
     """Every address a visitor or a crawler can reach on the demo (in these languages)."""
-    urls = {"/sitemap.xml", "/fr/cart/", "/fr/search/"}
     prefixes = [f"/{code}/" for code, _name in settings.LANGUAGES if code in (languages or [code])]
+    urls = {"/sitemap.xml"} | {
+        f"{prefix}{view}/" for prefix in prefixes for view in ("cart", "search")
+    }
     for page in Page.objects.live().public().specific():
         url = page.url
-        if not url:
-            continue
-        urls.add(url)
-        for prefix in prefixes:  # the same page under each language prefix
-            urls.add(prefix + url.split("/", 2)[2])
+        # Each page lives under its own language's prefix (translations have their own).
+        if url and url.startswith(tuple(prefixes)):
+            urls.add(url)
     for index in StoryIndexPage.objects.live():
         base = index.url
+        if not base.startswith(tuple(prefixes)):
+            continue
         urls |= {base + "rss/", base + "atom/", base + "?page=2"}
         for story in StoryPage.objects.child_of(index).live():
             for tag in story.tags.all():

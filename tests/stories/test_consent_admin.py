@@ -109,7 +109,7 @@ def test_a_new_artisan_page_is_anonymous_until_consent_is_recorded(admin_client)
         }
     )
     data["action-publish"] = "publish"
-    parent = ArtisanIndexPage.objects.get()
+    parent = ArtisanIndexPage.objects.get(locale__language_code="fr")
     url = reverse("wagtailadmin_pages:add", args=["stories", "artisanpage", parent.pk])
     assert admin_client.post(url, data).status_code == 302
     page = ArtisanPage.objects.get(craft="tisserand")

@@ -107,7 +107,7 @@ def test_creating_a_live_story_in_code_is_refused(withdrawn):
     story = StoryPage(title="Directe", standfirst="Début.", body=text_body())
     story.artisans = [withdrawn]
     with pytest.raises(PublicationRefused):
-        StoryIndexPage.objects.get().add_child(instance=story)
+        StoryIndexPage.objects.get(locale__language_code="fr").add_child(instance=story)
     assert not StoryPage.objects.filter(title="Directe").exists()
 
 
@@ -151,7 +151,9 @@ def moderation():
     task = GroupApprovalTask.objects.create(name="Relecture")
     task.groups.set(Group.objects.filter(name="Moderators"))
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=StoryIndexPage.objects.get())
+    WorkflowPage.objects.create(
+        workflow=workflow, page=StoryIndexPage.objects.get(locale__language_code="fr")
+    )
     return workflow
 
 

@@ -1,4 +1,5 @@
-"""Load the demo: a French site with workshops, artisans, stories and products.
+"""Load the demo: a French site with workshops, artisans, stories and products, and English
+translations of its home, index, shop and plain pages, artisans and three stories.
 
 Idempotent: every object is looked up by a stable key (slug, name or image title)
 and only created when missing, so a second run changes nothing. No network: all
@@ -17,7 +18,6 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
@@ -25,7 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.demo import content, images
+from home.demo import content, english, images
 from home.models import (
     HomeFeaturedProduct,
     HomeFeaturedStory,
@@ -34,7 +34,7 @@ from home.models import (
     Partner,
     StandardPage,
 )
-from shop import figures, lifecycle
+from shop import figures, lifecycle, stock
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import (
@@ -70,6 +70,10 @@ HOLDING_STATUSES = (OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH)
 DRAWING_CACHE = settings.BASE_DIR / "var" / "demo-drawings"
 
 
+def stock_of(product):
+    return ProductPage.objects.values_list("stock", flat=True).get(pk=product.pk)
+
+
 class Command(BaseCommand):
     help = "Load the demo content (idempotent; draws its pictures locally, needs no network)."
 
@@ -102,6 +106,7 @@ class Command(BaseCommand):
             self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
             self.step("Consent withdrawals", self.load_withdrawals)
             self.step("Home page features", self.load_features, home)
+            self.step("English translations", self.load_english, home, indexes)
             self.staff = self.step("Staff users", self.load_staff)
             self.step("Orders", self.load_orders, home)
             self.step("Sales history", self.load_sales_history, home)
@@ -401,8 +406,13 @@ class Command(BaseCommand):
             products[data["slug"]] = product
         return products
 
-    def stream(self, blocks, key):
-        """Turn the content module's (type, value) blocks into StreamField raw data."""
+    def stream(self, blocks, key, products=None):
+        """Turn the content module's (type, value) blocks into StreamField raw data.
+
+        Products are named by their French slug; `products` maps them to the pages to use
+        (their translations, for an English story).
+        """
+        products = self.products if products is None else products
         raw = []
         for number, (block_type, value) in enumerate(blocks):
             value = value if isinstance(value, str) else dict(value)
@@ -416,9 +426,9 @@ class Command(BaseCommand):
                     ]
                 }
             elif block_type == "product_card":
-                value["product"] = self.products[value["product"]].pk
+                value["product"] = products[value["product"]].pk
             elif block_type == "product_row":
-                value["products"] = [self.products[slug].pk for slug in value["products"]]
+                value["products"] = [products[slug].pk for slug in value["products"]]
             elif block_type == "call_to_action":
                 value = {
                     "heading": value["heading"],
@@ -547,6 +557,70 @@ class Command(BaseCommand):
         home.save_revision().publish()
         self.count_created("home features")
 
+    # English ------------------------------------------------------------------
+
+    def translate(self, page, locale, **fields):
+        """The page's translation, made once as an editor does (« Translate »), then published.
+
+        `copy_for_translation` makes a draft copy under the parent's translation; the
+        English texts are written into it and published through a revision.
+        """
+        existing = page.get_translation_or_none(locale)
+        if existing is not None:
+            return existing.specific
+        # As saved now: earlier steps (a consent withdrawal...) may have changed the page.
+        page = type(page).objects.get(pk=page.pk)
+        translation = page.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        translation.save_revision().publish()
+        self.count_created("translations")
+        return translation
+
+    def load_english(self, home, indexes):
+        """English versions of the home, index, shop and plain pages, artisans and 3 stories."""
+        locale = Locale.objects.get(language_code="en")
+        data = english.HOME
+        # The English home shows the newest English stories and products (no French picks).
+        self.translate(home, locale, featured_stories=[], featured_products=[], **data)
+        for slug, data in english.INDEXES.items():
+            self.translate(indexes[slug], locale, **data)
+        artisans = {
+            slug: self.translate(self.artisans[slug], locale, **data)
+            for slug, data in english.ARTISANS.items()
+        }
+        products = {}
+        for slug, data in english.PRODUCTS.items():
+            page = self.products[slug]
+            existing = page.get_translation_or_none(locale)
+            if existing is not None:
+                products[slug] = existing.specific
+                continue
+            pictures = list(page.gallery_images.all())
+            for picture in pictures:
+                picture.pk, picture.alt_text = None, data["alt"]
+            fields = {key: value for key, value in data.items() if key != "alt"}
+            products[slug] = self.translate(page, locale, gallery_images=pictures, **fields)
+        for slug, data in english.STORIES.items():
+            story = self.stories[slug]
+            body = self.stream(data["body"], f"{slug}-en", products=products)
+            fields = {key: value for key, value in data.items() if key != "body"}
+            artisans_featured = [
+                artisans[self.artisan_slug(artisan)] for artisan in story.artisans.all()
+            ]
+            self.translate(story, locale, body=body, artisans=artisans_featured, **fields)
+        for slug, data in english.STANDARD_PAGES.items():
+            body = self.stream(data["body"], f"{slug}-en")
+            fields = {key: value for key, value in data.items() if key != "body"}
+            self.translate(self.standard_pages[slug], locale, body=body, **fields)
+        data = english.IMPACT
+        fields = {key: value for key, value in data.items() if key != "body"}
+        impact = ImpactPage.objects.child_of(home).get()
+        self.translate(impact, locale, body=self.stream(data["body"], "impact-en"), **fields)
+
+    def artisan_slug(self, artisan):
+        return next(slug for slug, page in self.artisans.items() if page.pk == artisan.pk)
+
     def load_admin(self):
         user_model = get_user_model()
         if not user_model.objects.filter(username=ADMIN_USERNAME).exists():
@@ -593,7 +667,8 @@ class Command(BaseCommand):
         for slug, quantity, story in data["lines"]:
             product = self.products[slug]
             # The pieces shown as sold were sold by these orders: back in stock for the sale.
-            ProductPage.objects.filter(pk=product.pk, stock=0).update(stock=quantity)
+            if stock_of(product) == 0:
+                stock.adjust_stock(product, quantity, expected=0)
             cart.set(product.pk, quantity, story_id=self.stories[story].pk if story else None)
         customer = Customer(
             name=data["name"],
@@ -702,7 +777,8 @@ class Command(BaseCommand):
         for product, quantity, story in lines:
             if status not in (*HOLDING_STATUSES, OrderStatus.CANCELLED):
                 # Made for this sale: the sale takes the pieces back out of stock.
-                ProductPage.objects.filter(pk=product.pk).update(stock=F("stock") + quantity)
+                current = stock_of(product)
+                stock.adjust_stock(product, current + quantity, expected=current)
             cart.set(product.pk, quantity, story_id=self.stories[story].pk if story else None)
         first, last = rng.choice(data["first_names"]), rng.choice(data["last_names"])
         delivery = rng.random() < 0.7

@@ -5,13 +5,17 @@ Never touches db.sqlite3, media/ or static/: every path comes from the environme
 `environment()` returns, which the settings read (DATABASE_URL, MEDIA_ROOT, STATIC_ROOT...).
 """
 
+import http.client
+import http.cookies
 import os
+import re
 import secrets
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -193,3 +197,57 @@ def cart_products(count=3):
         .order_by("path")
         .values_list("pk", flat=True)[:count]
     )
+
+
+class Visitor:
+    """One browser: its own cookies, plain HTTP/1.1 to the scratch server, no redirects followed.
+
+    Cookies are kept by hand: the production settings mark them Secure, which a cookie jar
+    would not send back over the loopback's plain HTTP.
+    """
+
+    TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+    def __init__(self, base, timeout=30):
+        host, port = base.removeprefix("http://").split(":")
+        self.connection = http.client.HTTPConnection(host, int(port), timeout=timeout)
+        self.base = base
+        self.cookies = {}
+
+    def request(self, method, path, fields=None, headers=None):
+        """(status, headers, body text) of one request."""
+        headers = {"User-Agent": "Mozilla/5.0 (bench)", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if fields is not None:
+            body = urllib.parse.urlencode(fields)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            content = response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()  # the next request opens a new connection
+            raise
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookie = http.cookies.SimpleCookie(header)
+            for name, morsel in cookie.items():
+                self.cookies[name] = morsel.value
+        if response.headers.get("Connection", "").lower() == "close":
+            self.connection.close()
+        return response.status, response.headers, content
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, fields, token):
+        return self.request("POST", path, {"csrfmiddlewaretoken": token, **fields})
+
+    @classmethod
+    def token_in(cls, body):
+        found = cls.TOKEN.search(body.decode(errors="replace"))
+        return found.group(1) if found else None
+
+    def close(self):
+        self.connection.close()

@@ -25,6 +25,7 @@ Both must be 0. Not a test: it prints; run it by hand (`make load`).
 import argparse
 import random
 import re
+import statistics
 import subprocess
 import sys
 import threading
@@ -63,7 +64,8 @@ def postgres_database():
         subprocess.run([*command, "SELECT 1"], check=True, capture_output=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
-    subprocess.run([*command, f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)"], check=True)
+    drop = f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)"
+    subprocess.run([*command, drop], check=True, stderr=subprocess.DEVNULL)
     subprocess.run([*command, f"CREATE DATABASE {DATABASE_NAME}"], check=True)
     return f"{POSTGRES_SERVER}/{DATABASE_NAME}"
 
@@ -102,6 +104,7 @@ class Shoppers:
         self.lock = threading.Lock()
         self.outcomes = Counter()
         self.seen_orders = {}  # reference: product id
+        self.order_seconds = []  # product page to order page, for each order placed
         self.examples = {}
 
     def record(self, outcome, detail=""):
@@ -110,9 +113,10 @@ class Shoppers:
             if detail and outcome not in self.examples:
                 self.examples[outcome] = detail
 
-    def order_seen(self, reference, product_id):
+    def order_seen(self, reference, product_id, seconds):
         with self.lock:
             self.seen_orders[reference] = product_id
+            self.order_seconds.append(seconds)
 
 
 def classify(status, step):
@@ -124,11 +128,14 @@ def classify(status, step):
 def buy_once(base, product_id, path, shoppers, number):
     """One new visitor buying one piece; records how it went."""
     visitor = scratch_site.Visitor(base, timeout=30)
+    started = time.monotonic()
     try:
         status, _headers, body = visitor.get(path)
         if status != 200:
             return shoppers.record(classify(status, "product page"))
         token = visitor.token_in(body)
+        if token is None:  # a sold piece's page has no add-to-cart form
+            return shoppers.record("sold out on the product page")
         status, _headers, body = visitor.post(
             "/fr/cart/add/", {"product": product_id, "quantity": 1}, token
         )
@@ -163,7 +170,7 @@ def buy_once(base, product_id, path, shoppers, number):
         status, _headers, body = visitor.get(location)
         if status != 200 or reference not in body.decode():
             return shoppers.record(classify(status, "order page"))
-        shoppers.order_seen(reference, product_id)
+        shoppers.order_seen(reference, product_id, time.monotonic() - started)
         shoppers.record("order placed")
     except TimeoutError:
         shoppers.record("timeout")
@@ -266,6 +273,13 @@ def main():
         units = sum(sold.get(product_id, 0) for product_id, _path in products)
         stock = sum(initial[product_id] for product_id, _path in products)
         print(f"  {group:<10} {len(products)} products, {stock} pieces at start, {units} sold")
+    if shoppers.order_seconds:
+        times = sorted(shoppers.order_seconds)
+        slow = times[int(len(times) * 0.95)]
+        print(
+            f"Time to buy (5 requests), orders placed: median "
+            f"{statistics.median(times):.2f} s, 95th percentile {slow:.2f} s"
+        )
     print(
         f"Orders in the database from the run: {len(orders)}; seen by shoppers: "
         f"{len(shoppers.seen_orders)}"

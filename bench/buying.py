@@ -2,8 +2,8 @@
 sold twice and no order was lost.
 
 Builds a scratch site (PostgreSQL when it answers on 127.0.0.1:5432, in a database of its
-own dropped first; else SQLite under var/bench/buying/), with --products products. Sets
-the stock of a few products with `shop.stock.adjust_stock`: --contested one-of-a-kind
+own, dropped first and at the end; else SQLite under var/bench/buying/), with --products
+products. Sets the stock of a few products with `shop.stock.adjust_stock`: --contested one-of-a-kind
 pieces (1 each) and as many limited ones (10 each) that the shoppers compete for, and a
 few plentiful ones. Serves it with gunicorn (2 workers, production settings), then
 --sessions shoppers at once, for --duration seconds, each repeat as new visitors: open a
@@ -57,16 +57,22 @@ def parse_arguments():
     return parser.parse_args()
 
 
+PSQL = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-q", "-c"]
+
+
+def drop_postgres_database():
+    drop = f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)"
+    subprocess.run([*PSQL, drop], check=True, stderr=subprocess.DEVNULL)
+
+
 def postgres_database():
     """A new, empty PostgreSQL database for the run, or None when PostgreSQL does not answer."""
-    command = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-q", "-c"]
     try:
-        subprocess.run([*command, "SELECT 1"], check=True, capture_output=True, timeout=10)
+        subprocess.run([*PSQL, "SELECT 1"], check=True, capture_output=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
-    drop = f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)"
-    subprocess.run([*command, drop], check=True, stderr=subprocess.DEVNULL)
-    subprocess.run([*command, f"CREATE DATABASE {DATABASE_NAME}"], check=True)
+    drop_postgres_database()
+    subprocess.run([*PSQL, f"CREATE DATABASE {DATABASE_NAME}"], check=True)
     return f"{POSTGRES_SERVER}/{DATABASE_NAME}"
 
 
@@ -290,6 +296,11 @@ def main():
     print(f"Orders lost: {len(lost)}")
     for line in lost[:20]:
         print("  " + line)
+    if database_url:
+        from django.db import connections
+
+        connections.close_all()
+        drop_postgres_database()  # the SQLite one stays in var/bench/buying/ to look at
 
 
 if __name__ == "__main__":

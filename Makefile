@@ -4,9 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# Catalogue sizes for `make bench`; the largest is also served for the load figures.
+SIZES ?= 30,300,3000
+comma := ,
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages translations migrate demo run test lint ci clean
+.PHONY: help install messages translations migrate demo run test lint ci clean bench load
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +45,13 @@ lint: install ## Check the code with ruff
 
 ci: ## Run what CI runs: tests on SQLite, checks, lint, tests on PostgreSQL
 	.ci/run
+
+bench: messages ## Page queries and times at SIZES=30,300,3000 products, wrk load, page weight (var/bench/)
+	$(BIN)/python bench/pages.py --sizes $(SIZES)
+	$(BIN)/python bench/load.py --size $(lastword $(subst $(comma), ,$(SIZES)))
+
+load: messages ## Load run on the buying path: 50 shoppers for 60 s, checks oversells and lost orders
+	$(BIN)/python bench/buying.py
 
 clean: ## Remove the virtualenv, local database, media and caches
 	rm -rf $(VENV) db.sqlite3 media var static .pytest_cache .ruff_cache

@@ -35,6 +35,8 @@ run: demo ## Serve the demo site at http://127.0.0.1:8000
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: messages ## Run the test suite (same set-up as `make run`, own test database)
+	@# axe-core for the browser tests; without npm (or Chromium) they skip and say why.
+	@if command -v npm >/dev/null && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --silent; fi
 	$(BIN)/pytest
 
 lint: install ## Check the code with ruff
@@ -44,4 +46,4 @@ ci: ## Run what CI runs: tests on SQLite, checks, lint, tests on PostgreSQL
 	.ci/run
 
 clean: ## Remove the virtualenv, local database, media and caches
-	rm -rf $(VENV) db.sqlite3 media var static .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media var static .pytest_cache .ruff_cache

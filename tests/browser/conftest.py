@@ -1,8 +1,6 @@
 """Real-browser tests: Playwright drives Debian's Chromium against the live test server.
 
-They need /usr/bin/chromium (`apt-get install chromium`) and, for the accessibility
-checks, axe-core from npm (`npm ci`). Without them the tests are skipped and the run
-says why at the end; with REQUIRE_BROWSER=1 (CI) they fail instead.
+What they need and when they are skipped is in `tests.browser.plugin`.
 
 The live server needs committed data, so these tests run in transactions that are
 flushed afterwards. The demo is kept as a snapshot taken just before the first of
@@ -11,19 +9,15 @@ them: Django reloads it before each browser test (serialized rollback), and
 see the demo as the others left it, whatever the order or the xdist worker.
 """
 
-import os
 import re
-from datetime import datetime
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import caches
 from django.db import connections
 from pytest_django.plugin import blocking_manager_key
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+from .plugin import AXE_SCRIPT, CHROMIUM, artifacts_root, missing_axe, missing_browser
+
 LAUNCH_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,69 +28,7 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# One folder per run; xdist workers inherit it from the controller's environment.
-ARTIFACTS_ENV = "BROWSER_ARTIFACTS"
-browser_missing_key = pytest.StashKey[list]()
 demo_flushed_key = pytest.StashKey[bool]()
-
-
-def browser_required():
-    return os.environ.get("REQUIRE_BROWSER") == "1"
-
-
-def missing_browser():
-    """What the journeys lack to run, in words; empty when they can run."""
-    missing = []
-    if not CHROMIUM.exists():
-        missing.append(f"{CHROMIUM} not found (apt-get install chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("Playwright not installed (make install)")
-    return missing
-
-
-def missing_axe():
-    if AXE_SCRIPT.exists():
-        return []
-    return [f"{AXE_SCRIPT.relative_to(settings.BASE_DIR)} not found (npm ci)"]
-
-
-def artifacts_root():
-    return Path(os.environ[ARTIFACTS_ENV])
-
-
-def pytest_configure(config):
-    if ARTIFACTS_ENV not in os.environ:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        os.environ[ARTIFACTS_ENV] = str(
-            Path(settings.BASE_DIR) / "var" / "browser-artifacts" / stamp
-        )
-
-
-def pytest_collection_modifyitems(config, items):
-    """Skip what cannot run here, and say why; under REQUIRE_BROWSER=1 let it fail instead."""
-    browser_items = [item for item in items if item.get_closest_marker("browser")]
-    if not browser_items:
-        return
-    missing_all, missing_a11y = missing_browser(), missing_axe()
-    config.stash[browser_missing_key] = missing_all + missing_a11y
-    if browser_required():
-        return
-    for item in browser_items:
-        missing = missing_all + (missing_a11y if "axe" in item.fixturenames else [])
-        if missing:
-            item.add_marker(pytest.mark.skip(reason="browser tests skipped: " + "; ".join(missing)))
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    missing = config.stash.get(browser_missing_key, [])
-    if missing:
-        verb = "failed" if browser_required() else "skipped"
-        terminalreporter.write_line(f"browser tests {verb}: " + "; ".join(missing))
-    root = artifacts_root()
-    if root.is_dir():
-        terminalreporter.write_line(f"browser screenshots: {root}")
 
 
 # The demo snapshot ---------------------------------------------------------------------

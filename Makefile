@@ -38,6 +38,8 @@ run: demo ## Serve the demo site at http://127.0.0.1:8000
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: messages ## Run the test suite (same set-up as `make run`, own test database)
+	@# axe-core for the browser tests; without npm (or Chromium) they skip and say why.
+	@if command -v npm >/dev/null && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --silent; fi
 	$(BIN)/pytest
 
 lint: install ## Check the code with ruff
@@ -54,4 +56,4 @@ load: messages ## Load run on the buying path: 50 shoppers for 60 s, checks over
 	$(BIN)/python bench/buying.py
 
 clean: ## Remove the virtualenv, local database, media and caches
-	rm -rf $(VENV) db.sqlite3 media var static .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media var static .pytest_cache .ruff_cache

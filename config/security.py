@@ -108,18 +108,28 @@ class SecurityHeadersMiddleware:
     """A strict Content-Security-Policy on public pages, and a Permissions-Policy everywhere.
 
     The Wagtail admin sets its own scripts and styles, so it is left out of the CSP.
+    A page previewed in the admin keeps the policy but may be framed by the admin itself:
+    Wagtail renders the preview panel through a stand-in request for the page's public
+    address, and `frame-ancestors 'none'` would leave the panel blank.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = "; ".join(
-            f"{directive} {' '.join(sources)}".strip()
-            for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
+        policy = settings.CONTENT_SECURITY_POLICY
+        self.policy = self.header(policy)
+        self.preview_policy = self.header({**policy, "frame-ancestors": ["'self'"]})
+
+    @staticmethod
+    def header(policy):
+        return "; ".join(
+            f"{directive} {' '.join(sources)}".strip() for directive, sources in policy.items()
         )
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(settings.CSP_EXCLUDED_PREFIXES):
+        if getattr(request, "is_dummy", False):  # Wagtail's stand-in request for a preview
+            response.setdefault("Content-Security-Policy", self.preview_policy)
+        elif not request.path.startswith(settings.CSP_EXCLUDED_PREFIXES):
             response.setdefault("Content-Security-Policy", self.policy)
         response.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"

@@ -14,8 +14,9 @@ from wagtail.models import Site
 
 from home.models import HomePage, ImpactPage
 
-# Orders in every status with hand-computed figures (the `sales` fixture).
-pytest_plugins = ["tests.sales"]
+# Orders in every status with hand-computed figures (the `sales` fixture); what the browser
+# tests need and the run's closing lines about them.
+pytest_plugins = ["tests.sales", "tests.browser.plugin"]
 
 
 @pytest.fixture(scope="session")

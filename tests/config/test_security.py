@@ -39,6 +39,13 @@ def test_admin_is_left_to_wagtail(admin_client):
     assert "Content-Security-Policy" not in response
 
 
+def test_a_page_previewed_in_the_admin_may_be_framed_by_the_admin_only(home):
+    response = home.make_preview_request()
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
 def test_shop_posts_beyond_the_limit_get_a_429_page_and_change_nothing(client, settings):
     settings.RATE_LIMITS = {"shop": (3, 60)}
     product = ProductPage.objects.live().filter(stock__gte=5).first()

@@ -37,6 +37,27 @@ class PublicationCheckMixin:
 class StoryPageForm(PublicationCheckMixin, WagtailAdminPageForm):
     """The story editor: the featured artisans' consent is checked on publication."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "artisans" in self.fields:
+            self.fields["artisans"].queryset = self.artisans_to_offer()
+
+    def artisans_to_offer(self):
+        """Artisans in the story's language, and those it already names.
+
+        Every artisan exists once per language: listing them all would show each name twice.
+        A translated story may still name its original's artisans; they stay offered so that
+        saving keeps them.
+        """
+        from django.db.models import Q
+
+        queryset = self.fields["artisans"].queryset
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id is None:
+            return queryset
+        chosen = self.instance.artisans.all() if self.instance.pk else []
+        return queryset.filter(Q(locale_id=locale_id) | Q(pk__in=[a.pk for a in chosen]))
+
 
 class ArtisanPageForm(PublicationCheckMixin, WagtailAdminPageForm):
     """The artisan editor: no name or slug to type, both follow the private record."""

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -23,6 +24,8 @@ from .private import ArtisanRecord, ConsentState, Coverage
 from .stories import StoryIndexPage
 
 STORIES_ON_ARTISAN_PAGE = 6
+# A multiple of the grid's four columns.
+ARTISANS_PER_PAGE = 48
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def unique_slug(parent, name, page=None):
 
 
 class ArtisanIndexPage(Page):
-    """Lists the artisans, grouped by workshop."""
+    """Lists the artisans, grouped by workshop, a page of them at a time."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
@@ -73,14 +76,16 @@ class ArtisanIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["artisans"] = with_renditions(
+        artisans = with_renditions(
             ArtisanPage.objects.child_of(self)
             .live()
             .public()
             .select_related("workshop", "portrait")
-            .order_by("workshop__name", "title"),
+            .order_by("workshop__name", "title", "pk"),
             "portrait",
         )
+        paginator = Paginator(artisans, ARTISANS_PER_PAGE)
+        context["artisans"] = paginator.get_page(request.GET.get("page"))
         return context
 
 

@@ -16,6 +16,7 @@ from wagtail.models import ReferenceIndex
 
 from .models import OrderLine
 from .models.attribution import StoryProductView
+from .parsing import id_from
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +42,10 @@ def story_from_request(request, product):
     Anything else (no parameter, not a number, an unknown or unpublished story, a
     story that does not show this product) is ignored: attribution is a nicety.
     """
-    raw = request.GET.get(FROM_PARAMETER, "")
-    if not raw.isdigit() or len(raw) > 18:
+    story_id = id_from(request.GET.get(FROM_PARAMETER))
+    if story_id is None:
         return None
-    story = story_model().objects.live().public().filter(pk=int(raw)).first()
+    story = story_model().objects.live().public().filter(pk=story_id).first()
     if story is None:
         return None
     links = ReferenceIndex.get_references_for_object(story) & ReferenceIndex.get_references_to(

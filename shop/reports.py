@@ -27,6 +27,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from . import earnings, figures, pricing
 from .models import ArtisanPayout, ShopSettings
+from .parsing import id_from
 
 VIEW_EARNINGS = "shop.view_artisanpayout"
 ADD_PAYOUT = "shop.add_artisanpayout"
@@ -300,9 +301,9 @@ class PayoutCreateView(CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
-        artisan = self.request.GET.get("artisan", "")
-        if artisan.isdigit():
-            initial["artisan"] = int(artisan)
+        artisan = id_from(self.request.GET.get("artisan"))
+        if artisan is not None:
+            initial["artisan"] = artisan
         return initial
 
     def save_instance(self):

@@ -17,11 +17,16 @@ from django.utils.translation import gettext as _
 
 from . import lifecycle
 from .models import Order, StripeEvent
+from .parsing import id_from
 
 logger = logging.getLogger(__name__)
 
 # Seconds a signed payload stays valid: refuses old payloads replayed by a third party.
 SIGNATURE_TOLERANCE = 300
+# Stripe's ids are short ASCII strings; the columns that keep them hold 255 characters.
+MAX_ID_LENGTH = 255
+# The largest amount a PositiveBigIntegerField holds.
+MAX_AMOUNT = 2**63 - 1
 
 
 class BadWebhook(Exception):
@@ -43,8 +48,8 @@ def verify_and_parse(payload, signature_header):
         raise BadWebhook("Not a Stripe event.")
     data = event.get("data")
     if not (
-        isinstance(event.get("id"), str)
-        and isinstance(event.get("type"), str)
+        _id_of(event.get("id"))
+        and _id_of(event.get("type"))
         and isinstance(data, dict)
         and isinstance(data.get("object"), dict)
     ):
@@ -52,18 +57,33 @@ def verify_and_parse(payload, signature_header):
     return event
 
 
+def _text(value):
+    """`value` when it is a string the database can store as an id, else ""."""
+    if isinstance(value, str) and len(value) <= MAX_ID_LENGTH and "\x00" not in value:
+        return value
+    return ""
+
+
 def _id_of(value):
     """Stripe sends related objects as an id, or expanded as an object with an id."""
     if isinstance(value, dict):
         value = value.get("id")
-    return value if isinstance(value, str) else ""
+    return _text(value)
+
+
+def _order_id(stripe_object):
+    """The order id the shop put in the object's metadata, or None when there is none."""
+    metadata = stripe_object.get("metadata")
+    order_id = metadata.get("order_id") if isinstance(metadata, dict) else None
+    if isinstance(order_id, int) and not isinstance(order_id, bool):
+        order_id = str(order_id)
+    return id_from(order_id)
 
 
 def _order_for_session(session):
-    metadata = session.get("metadata") or {}
-    order_id = str(metadata.get("order_id", ""))
-    reference = session.get("client_reference_id") or ""
-    order = Order.objects.filter(pk=int(order_id)).first() if order_id.isdigit() else None
+    order_id = _order_id(session)
+    reference = _text(session.get("client_reference_id"))
+    order = Order.objects.filter(pk=order_id).first() if order_id is not None else None
     if order is None and reference:
         order = Order.objects.filter(reference=reference).first()
     if order is not None and reference and order.reference != reference:
@@ -77,22 +97,23 @@ def _order_for_charge(charge):
     order = None
     if payment_intent:
         order = Order.objects.filter(stripe_payment_intent_id=payment_intent).first()
-    order_id = str((charge.get("metadata") or {}).get("order_id", ""))
-    if order is None and order_id.isdigit():
-        order = Order.objects.filter(pk=int(order_id)).first()
+    order_id = _order_id(charge)
+    if order is None and order_id is not None:
+        order = Order.objects.filter(pk=order_id).first()
     return order
 
 
 def _amount(value):
     # Stripe's amounts are in our minor units already (see `payments.stripe_amount`).
-    return value if isinstance(value, int) and not isinstance(value, bool) else -1
+    is_amount = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_AMOUNT
+    return value if is_amount else -1
 
 
 def _paid(order, session):
     return lifecycle.confirm_card_payment(
         order,
         amount=_amount(session.get("amount_total")),
-        currency=str(session.get("currency") or ""),
+        currency=_text(session.get("currency")),
         payment_intent_id=_id_of(session.get("payment_intent")),
         session_id=_id_of(session.get("id")),
     )

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ..cart import Cart
 from ..forms import CartLineForm
 from ..models import ShopSettings
+from ..parsing import id_from
 
 
 def render_cart(request, status=200, errors=()):
@@ -64,10 +65,10 @@ def cart_update(request):
 @require_POST
 def cart_remove(request):
     cart = Cart(request.session)
-    product_id = request.POST.get("product", "")
-    if not product_id.isdigit() or int(product_id) not in cart.quantities():
+    product_id = id_from(request.POST.get("product"))
+    if product_id not in cart.quantities():
         return render_cart(request, status=400, errors=[_("This product is not in your cart.")])
-    cart.remove(int(product_id))
+    cart.remove(product_id)
     messages.success(request, _("The product was removed from your cart."))
     return redirect("shop:cart")
 

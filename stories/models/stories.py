@@ -15,6 +15,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from shop.parsing import id_from
+
 from ..blocks import RICH_TEXT_FEATURES, StoryStreamBlock
 from ..forms import StoryPageForm
 from ..prefetch import with_renditions
@@ -65,8 +67,8 @@ class StoryIndexPage(RoutablePageMixin, Page):
         artisan = request.GET.get("artisan", "").strip()[:12]
         return {
             "theme": theme,
-            "workshop": workshop if workshop.isdigit() else "",
-            "artisan": artisan if artisan.isdigit() else "",
+            "workshop": workshop if id_from(workshop) is not None else "",
+            "artisan": artisan if id_from(artisan) is not None else "",
         }
 
     def filtered_stories(self, request):

@@ -5,6 +5,7 @@ The demo content is loaded once per test database (it is what a user sees after
 """
 
 import io
+import shutil
 
 import pytest
 from django.conf import settings
@@ -73,6 +74,9 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_sessionfinish(session, exitstatus):
     """A run where no test passed is a failure, not a green build."""
+    # This process's uploads and renditions: the next run loads the demo afresh.
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
     if hasattr(session.config, "workerinput"):
         return  # an xdist worker: the controller judges the whole run
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

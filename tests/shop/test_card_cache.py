@@ -11,6 +11,7 @@ from shop.cards import forget_cards
 from shop.models import ProductIndexPage, ProductPage, ShopSettings
 from shop.stock import adjust_stock
 from stories.models import ArtisanRecord, StoryPage
+from tests.stories.conftest import keep_portrait_files  # noqa: F401 (a fixture)
 
 from .conftest import set_stock
 
@@ -80,6 +81,7 @@ def test_a_new_markup_rate_shows_new_prices(client, product, story, home, site):
         assert card(client, url, product).select_one(".price__amount").text == new_price, name
 
 
+@pytest.mark.usefixtures("keep_portrait_files")  # the withdrawal moves the portrait for real
 def test_a_withdrawn_consent_takes_the_name_off_every_card(
     client, product, story, home, django_capture_on_commit_callbacks
 ):

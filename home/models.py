@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from shop.cards import prepare_cards
 from shop.figures import DEFAULT_SMALL_GROUP_THRESHOLD
 from shop.models import ProductPage
 from shop.order_export import csv_rows
@@ -108,14 +109,13 @@ class HomePage(Page):
             .public()
             .descendant_of(self)
             .filter(stock__gt=0)
-            .prefetch_related("gallery_images__image")
             .order_by("-first_published_at")[: FEATURED_COUNT + 1]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.featured_story_pages()
-        context["featured_products"] = self.featured_product_pages()
+        context["featured_products"] = prepare_cards(request, self.featured_product_pages())
         context["summary"] = catalogue_summary()
         context["impact_summary"] = impact_summary(request)
         return context

@@ -8,6 +8,7 @@ class ShopConfig(AppConfig):
 
     def ready(self):
         from . import (
+            cards,
             figures,
             staff_groups,
             stock,  # noqa: F401 (connects the guard that keeps live stock on page saves)
@@ -15,3 +16,4 @@ class ShopConfig(AppConfig):
 
         staff_groups.connect_page_hooks()
         figures.connect_signals()
+        cards.connect_signals()

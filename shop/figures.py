@@ -21,7 +21,6 @@ artisans than a threshold are merged before anything is published
 (`publishable_workshops`).
 """
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -32,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import pricing
+from .cache_versions import current_version, renew_version
 from .models import Order, OrderLine, OrderStatus
 
 COUNTED_STATUSES = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.REFUNDED)
@@ -544,18 +544,10 @@ def build_ledger(currency):
     )
 
 
-def _cache_version():
-    version = cache.get(CACHE_VERSION_KEY)
-    if version is None:
-        cache.add(CACHE_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(CACHE_VERSION_KEY)
-    return version
-
-
 def ledger(currency):
     """The ledger of counted sales in `currency`, from the cache when nothing changed since."""
     # Months depend on the time zone: a new one reads new figures.
-    key = f"shop:figures:{_cache_version()}:{currency}:{local_zone()}"
+    key = f"shop:figures:{current_version(CACHE_VERSION_KEY)}:{currency}:{local_zone()}"
     cached = cache.get(key)
     if cached is None:
         cached = build_ledger(currency)
@@ -565,7 +557,7 @@ def ledger(currency):
 
 def invalidate():
     """Forget every cached ledger: the next reader builds a fresh one."""
-    cache.set(CACHE_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    renew_version(CACHE_VERSION_KEY)
 
 
 def invalidate_on_change(sender, order, from_status, to_status, **kwargs):

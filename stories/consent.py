@@ -30,6 +30,8 @@ from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex, Revision
 from wagtail.search import index
 
+from shop.cards import forget_cards
+
 from . import privacy
 from .access import private_collection
 from .models import ArtisanPage, ArtisanRecord, ConsentState, StoryPage, unique_slug
@@ -352,6 +354,12 @@ def expiring_soon(days, on=None):
         .select_related("artisan")
         .order_by("consent_valid_until")
     )
+
+
+@receiver(consent_changed)
+def forget_product_cards(sender, change, **kwargs):
+    """Product cards name their maker: they are rendered afresh (see `shop.cards`)."""
+    forget_cards()
 
 
 @receiver(consent_changed)

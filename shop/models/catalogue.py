@@ -7,18 +7,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from ..filters import ProductFilterForm
-from .products import RICH_TEXT_FEATURES, ProductImage, ProductPage
+from .products import RICH_TEXT_FEATURES, ProductPage
 from .settings import ShopSettings
 
 PRODUCTS_PER_PAGE = 24
 
-# The renditions `components/product_card.html` asks for (`fill-{400x400,800x800} format-webp`):
-# listings prefetch exactly these, so a grid of cards costs no query per card.
+# The renditions `components/product_card_content.html` asks for (`fill-{400x400,800x800}
+# format-webp`): listings prefetch exactly these for the cards not cached (`shop.cards`).
 CARD_IMAGE_FILTERS = ("fill-400x400|format-webp", "fill-800x800|format-webp")
 
 
@@ -43,27 +42,6 @@ class ProductCategory(models.Model):
 
     def __str__(self):
         return self.name
-
-
-def with_card_data(products):
-    """Products with everything a product card shows, in a fixed number of queries.
-
-    The artisan and category come in the same query; the gallery pictures, and the card
-    renditions of their images, in two more, whatever the number of products. (Galleries are
-    short: fetching every picture is simpler than picking the first one in SQL.)
-    """
-    rendition_model = get_image_model().get_rendition_model()
-    return products.select_related("artisan", "category").prefetch_related(
-        models.Prefetch(
-            "gallery_images",
-            queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk"),
-        ),
-        models.Prefetch(
-            "gallery_images__image__renditions",
-            queryset=rendition_model.objects.filter(filter_spec__in=CARD_IMAGE_FILTERS),
-            to_attr="prefetched_renditions",
-        ),
-    )
 
 
 class ProductIndexPage(Page):
@@ -101,6 +79,9 @@ class ProductIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: `shop.cards` imports this package's models.
+        from ..cards import prepare_cards
+
         context = super().get_context(request, *args, **kwargs)
         shop_settings = ShopSettings.for_request(request)
         products = self.products()
@@ -111,9 +92,10 @@ class ProductIndexPage(Page):
             products.annotate(shopper_price=shop_settings.unit_price_expression()),
             price_field="shopper_price",
         )
-        page = Paginator(with_card_data(listing), PRODUCTS_PER_PAGE).get_page(
+        page = Paginator(listing.select_related("artisan"), PRODUCTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
+        page.object_list = prepare_cards(request, page.object_list)
         query = form.canonical_query()
         canonical_query = {**query, "page": page.number} if page.number > 1 else query
         context.update(

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from .. import pricing
+from .. import cards, pricing
 from ..models import ShopSettings
 from ..models.products import GALLERY_LARGE_FILTER
 
@@ -58,6 +58,12 @@ def currency_symbol(context):
 def product_breakdown(context, product):
     """`{% product_breakdown product as price %}`: artisan price, markup and unit price now."""
     return _shop_settings(context).breakdown(product.artisan_price)
+
+
+@register.simple_tag(takes_context=True)
+def product_card_content(context, product, story=None):
+    """A product card's picture, title, maker, price and availability, cached (`shop.cards`)."""
+    return cards.card_content(context, product, story)
 
 
 @register.simple_tag(takes_context=True)

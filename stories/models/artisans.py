@@ -16,6 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from shop.cards import prepare_cards
+
 from ..blocks import RICH_TEXT_FEATURES
 from ..forms import ArtisanPageForm
 from ..panels import PublicIdentityPanel
@@ -254,7 +256,7 @@ class ArtisanPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = self.public_products()
+        context["products"] = prepare_cards(request, self.public_products())
         stories = with_renditions(
             self.stories.live()
             .public()
@@ -273,10 +275,10 @@ class ArtisanPage(Page):
 
     def public_products(self):
         """The artisan's products on the site, available ones first, then sold ones."""
-        return with_renditions(
+        return (
             self.products.live()
             .public()
-            .select_related("category", "artisan")
+            .select_related("artisan")
             .annotate(
                 sold_last=models.Case(
                     models.When(stock=0, then=models.Value(1)),
@@ -284,6 +286,5 @@ class ArtisanPage(Page):
                     output_field=models.IntegerField(),
                 )
             )
-            .order_by("sold_last", "-first_published_at", "-pk"),
-            "gallery_images__image",
+            .order_by("sold_last", "-first_published_at", "-pk")
         )

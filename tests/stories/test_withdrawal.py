@@ -65,7 +65,7 @@ def withdrawal(admin_client, django_capture_on_commit_callbacks, keep_portrait_f
         "products": list(record.artisan.products.live()),
     }
     before["portrait"] = before["page"].portrait
-    before["portrait"].get_renditions("fill-400x400|format-webp", "fill-240x240|format-webp")
+    before["portrait"].get_renditions("fill-480x480|format-webp", "fill-240x240|format-webp")
     before["rendition_files"] = [
         Path(settings.MEDIA_ROOT, rendition.file.name)
         for rendition in before["portrait"].renditions.all()

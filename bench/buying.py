@@ -290,6 +290,12 @@ def main():
         f"Orders in the database from the run: {len(orders)}; seen by shoppers: "
         f"{len(shoppers.seen_orders)}"
     )
+    errors = sum(
+        count
+        for outcome, count in shoppers.outcomes.items()
+        if outcome.startswith(("5xx", "unexpected", "timeout", "connection error"))
+    )
+    print(f"Errors (5xx, unexpected status, timeout, connection): {errors}")
     print(f"Oversells: {len(oversold)}")
     for line in oversold:
         print("  " + line)

@@ -5,6 +5,7 @@ under xdist only the controller prints the summary, and it never loads that conf
 """
 
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +16,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 # One folder per run; xdist workers inherit it from the controller's environment.
 ARTIFACTS_ENV = "BROWSER_ARTIFACTS"
+ARTIFACTS_DIR = Path(settings.BASE_DIR) / "var" / "browser-artifacts"
+# Screenshots of older runs are removed: each run writes about 10 MB.
+RUNS_KEPT = 5
 
 
 def browser_required():
@@ -46,9 +50,15 @@ def artifacts_root():
 def pytest_configure(config):
     if ARTIFACTS_ENV not in os.environ:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        os.environ[ARTIFACTS_ENV] = str(
-            Path(settings.BASE_DIR) / "var" / "browser-artifacts" / stamp
-        )
+        os.environ[ARTIFACTS_ENV] = str(ARTIFACTS_DIR / stamp)
+        forget_old_runs()
+
+
+def forget_old_runs():
+    """Keep the screenshots of the last few runs only (folders named by their time)."""
+    runs = sorted(path for path in ARTIFACTS_DIR.glob("*") if path.is_dir())
+    for old in runs[: max(len(runs) - (RUNS_KEPT - 1), 0)]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -13,7 +13,9 @@ class StoriesConfig(AppConfig):
         from . import checks  # noqa: F401 - registers the deployment checks
         from .access import set_up_private_access
         from .image_metadata import strip_new_image_files
+        from .notifications import connect_signals as connect_workflow_emails
 
         # Every original is cleaned of EXIF/GPS before it reaches storage.
         pre_save.connect(strip_new_image_files, sender=get_image_model())
         post_migrate.connect(set_up_private_access, sender=self)
+        connect_workflow_emails()

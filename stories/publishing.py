@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.signals import workflow_rejected
 
 from .consent import publication_problems
 from .models import ArtisanPage, StoryPage
@@ -21,7 +22,8 @@ def publish_approved(workflow_state, user=None):
     """Publish the approved revision of a finished workflow, if consent allows.
 
     Otherwise the workflow is sent back for changes with the reason as the
-    reviewer's comment, exactly as if the last reviewer had asked for changes.
+    reviewer's comment, exactly as if the last reviewer had asked for changes (and
+    `stories.notifications` keeps Wagtail from also announcing it approved).
     """
     revision = workflow_state.content_object.get_latest_revision()
     candidate = revision.as_object()
@@ -37,6 +39,8 @@ def publish_approved(workflow_state, user=None):
         task_state.save(update_fields=["status", "comment"])
     workflow_state.status = WorkflowState.STATUS_NEEDS_CHANGES
     workflow_state.save(update_fields=["status"])
+    # Whoever asked for the review gets Wagtail's « changes requested » e-mail, with the reason.
+    workflow_rejected.send(sender=WorkflowState, instance=workflow_state, user=user)
     log(
         instance=candidate,
         action="stories.publication_refused",

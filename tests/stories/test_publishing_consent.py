@@ -190,6 +190,44 @@ def test_workflow_approval_publishes_a_story_with_consent(
     assert story.live
 
 
+@pytest.fixture
+def requester(editor):
+    """The editor who submitted the story for review, and who hears how it ended."""
+    editor.email = "redaction@example.org"
+    editor.save()
+    return editor
+
+
+def test_a_story_sent_back_for_consent_is_never_announced_as_approved(
+    admin_client, mailoutbox, moderation, requester, withdrawn
+):
+    story = make_story([withdrawn])
+    moderation.start(story, requester)
+    mailoutbox.clear()
+
+    approve(admin_client, story)
+
+    to_requester = [message for message in mailoutbox if requester.email in message.to]
+    assert len(to_requester) == 1
+    body = to_requester[0].body
+    assert "a retiré son consentement" in body
+    assert "approuvée" not in body and "approved" not in body
+
+
+def test_a_story_with_consent_is_announced_as_approved(
+    admin_client, mailoutbox, moderation, requester, consenting
+):
+    story = make_story([consenting])
+    moderation.start(story, requester)
+    mailoutbox.clear()
+
+    approve(admin_client, story)
+
+    to_requester = [message for message in mailoutbox if requester.email in message.to]
+    assert len(to_requester) == 1
+    assert "a retiré son consentement" not in to_requester[0].body
+
+
 def test_approving_from_the_editor_is_refused_with_the_reason(
     admin_client, django_user_model, moderation, withdrawn
 ):

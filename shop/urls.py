@@ -11,6 +11,6 @@ urlpatterns = [
     path("cart/remove/", views.cart_remove, name="cart_remove"),
     path("cart/empty/", views.cart_empty, name="cart_empty"),
     path("checkout/", views.checkout, name="checkout"),
-    path("orders/<str:reference>/", views.order_detail, name="order_detail"),
-    path("orders/<str:reference>/cancel/", views.order_cancel, name="order_cancel"),
+    path("orders/<slug:reference>/", views.order_detail, name="order_detail"),
+    path("orders/<slug:reference>/cancel/", views.order_cancel, name="order_cancel"),
 ]

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from shop.parsing import id_from
+from shop.parsing import id_from, slug_from
 
 from ..blocks import RICH_TEXT_FEATURES, StoryStreamBlock
 from ..forms import StoryPageForm
@@ -62,11 +62,10 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     def filters(self, request):
         """Theme, workshop and artisan from the query string; malformed values are ignored."""
-        theme = request.GET.get("theme", "").strip()[:100]
         workshop = request.GET.get("workshop", "").strip()[:12]
         artisan = request.GET.get("artisan", "").strip()[:12]
         return {
-            "theme": theme,
+            "theme": slug_from(request.GET.get("theme")),
             "workshop": workshop if id_from(workshop) is not None else "",
             "artisan": artisan if id_from(artisan) is not None else "",
         }

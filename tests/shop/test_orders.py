@@ -61,6 +61,13 @@ def test_the_order_page_is_for_the_session_that_ordered_or_the_e_mail_link(
     assert Client().get(reverse("shop:order_detail", args=["ML-2026-99999"])).status_code == 404
 
 
+@pytest.mark.parametrize("reference", ["ML-2026-00001%00", "ML 2026", "%C3%A9t%C3%A9", "a%2Fb"])
+def test_an_order_address_that_no_reference_can_have_is_not_found(client, reference):
+    # A NUL byte once reached PostgreSQL, which refuses it in any text it compares: a 500.
+    assert client.get(f"/fr/orders/{reference}/").status_code == 404
+    assert client.post(f"/fr/orders/{reference}/cancel/").status_code == 404
+
+
 def test_the_order_page_shows_lines_breakdown_and_pickup_address(
     client, make_order, product, shop_settings
 ):

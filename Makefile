@@ -26,7 +26,7 @@ messages: install ## Compile the French and English translations
 	$(MANAGE) compilemessages --ignore=.venv --verbosity=0
 
 translations: install ## Collect new interface strings into locale/*/django.po (then translate the French)
-	$(MANAGE) makemessages -l fr -l en --no-location --no-obsolete --ignore=.venv --ignore=home/demo --ignore=var
+	$(MANAGE) makemessages -l fr -l en --no-location --no-obsolete --ignore=.venv --ignore=demo/content --ignore=var
 
 migrate: messages ## Create or update the local SQLite database
 	$(MANAGE) migrate --noinput --verbosity=0

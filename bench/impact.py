@@ -180,8 +180,9 @@ def main():
     from django.test import Client
     from django.urls import reverse
 
-    from home.models import HomePage, ImpactPage
-    from shop import figures
+    from home.models import HomePage
+    from impact import figures
+    from impact.models import ImpactPage
     from shop.models import OrderLine
 
     rng = random.Random("bench-impact")
@@ -219,12 +220,12 @@ def main():
     measure("home page", get(client, home), arguments.repeat)
     measure(
         "admin: impact reconciliation",
-        get(admin, reverse("shop_impact_reconciliation")),
+        get(admin, reverse("impact_reconciliation")),
         arguments.repeat,
     )
     measure("admin: artisans' earnings", get(admin, reverse("shop_earnings")), arguments.repeat)
     measure(
-        "admin: stories that sell", get(admin, reverse("home_stories_report")), arguments.repeat
+        "admin: stories that sell", get(admin, reverse("impact_stories_report")), arguments.repeat
     )
     if scratch:
         scratch.cleanup()

@@ -157,7 +157,8 @@ def setup_django(env):
 
 def sample_pages():
     """{label: path} of one page of each public type, the same demo pages at every size."""
-    from home.models import HomePage, ImpactPage
+    from home.models import HomePage
+    from impact.models import ImpactPage
     from shop.models import ProductIndexPage, ProductPage
     from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage
 

@@ -1,13 +1,10 @@
-"""The site's figures in a sentence: what artisans earned, and what is published now."""
+"""What the site publishes now, in figures: artisans, workshops, products on sale."""
 
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from django.utils import formats
-from django.utils.translation import get_language
 
-from shop import figures, pricing
-from shop.models import ProductPage, ShopSettings
+from shop.models import ProductPage
 from stories.models import ArtisanPage
 
 
@@ -42,31 +39,4 @@ def catalogue_summary():
         workshops=artisan_figures["workshops"],
         products_available=product_figures["available"],
         products_sold_out=product_figures["sold_out"],
-    )
-
-
-@dataclass(frozen=True)
-class ImpactSummary:
-    """The home page's sentence: what artisans were paid since the first sale."""
-
-    paid_to_artisans: str
-    artisans: int
-    items: int
-    since: str
-
-
-def impact_summary(request):
-    """All-time figures from paid orders (`shop.figures`), or None before the first sale."""
-    shop_settings = ShopSettings.for_request(request)
-    ledger = figures.ledger(shop_settings.currency)
-    totals = ledger.figures()
-    if not totals.items:
-        return None
-    return ImpactSummary(
-        paid_to_artisans=pricing.format_money(
-            totals.paid_to_artisans, shop_settings.currency, get_language()
-        ),
-        artisans=totals.artisans,
-        items=totals.items,
-        since=formats.date_format(ledger.first_month(), "F Y"),
     )

@@ -1,6 +1,6 @@
 """Impact page blocks: live figures, charts, the method note and partners.
 
-Every figure comes from `shop.figures` through `home.impact.ImpactReading`, which
+Every figure comes from `impact.figures` through `impact.reading.ImpactReading`, which
 the impact page puts in the template context; blocks only choose a period and
 turn figures into words, tables and chart geometry.
 """
@@ -14,11 +14,12 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from shop import pricing
-from shop.figures import MonthRange, this_year
 from stories.blocks import EditorialStreamBlock
 
 from . import charts
-from .impact import ALL_TIME, CUSTOM, PERIOD_CHOICES, ImpactReading
+from .figures import MonthRange, this_year
+from .publication import Partner
+from .reading import ALL_TIME, CUSTOM, PERIOD_CHOICES, ImpactReading
 
 TEMPLATES = "components/impact"
 
@@ -295,7 +296,7 @@ class PartnersBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=gettext_lazy("Heading"), max_length=120)
     partners = blocks.ListBlock(
-        SnippetChooserBlock("home.Partner"),
+        SnippetChooserBlock("impact.Partner"),
         label=gettext_lazy("Partners"),
         required=False,
         help_text=gettext_lazy("Left empty, every partner is listed."),
@@ -307,8 +308,6 @@ class PartnersBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from .models import Partner  # the models import these blocks
-
         context = super().get_context(value, parent_context=parent_context)
         chosen = [partner for partner in value["partners"] if partner is not None]
         partners = chosen or list(
@@ -343,15 +342,11 @@ class PartnersBlock(blocks.StructBlock):
         template = f"{TEMPLATES}/partners_block.html"
 
 
-class StandardStreamBlock(EditorialStreamBlock):
-    """A standard page's body: the editorial blocks and the partners list."""
+class ImpactStreamBlock(EditorialStreamBlock):
+    """The impact page's body: editorial blocks, partners, live figures, charts, method note."""
 
+    # Partners first, as on standard pages: the editor lists the blocks in this order.
     partners = PartnersBlock()
-
-
-class ImpactStreamBlock(StandardStreamBlock):
-    """The impact page's body: editorial blocks, live figures, charts and the method note."""
-
     figures = ImpactFiguresBlock()
     monthly_chart = MonthlyChartBlock()
     workshop_chart = WorkshopChartBlock()

@@ -1,215 +1,45 @@
-"""Impact figures: what the shop's sales did for the artisans, counted from order lines.
+"""Impact figures as they are published: periods, headline figures, workshop groups.
 
-One definition of what counts, used by the impact page and its CSV files, the home
-page sentence, the admin's reconciliation, the artisans' earnings and the stories
-report:
-
-- An order counts once paid: status paid, fulfilled or refunded, in the shop's
-  currency. An order refunded in whole counts for nothing (no piece, no money, no
-  artisan). A partial refund takes money back, split between the artisans' share,
-  the markup and the delivery fee by `pricing.split_refund` and spread over the
-  order's lines by `pricing.allocate`; the order and its pieces still count.
-- Amounts come from the order lines' snapshots (artisan's price, markup, quantity),
-  never from today's products or settings. Delivery fees are not impact.
-- An order belongs to the month it was paid in, in the site's time zone.
-- An artisan "earned" in a period when their share of its counted lines is above 0,
-  counted by the artisan id kept on the lines; workshops by the workshop kept there.
-
-Public figures are built from a `Ledger` (month × workshop × artisan sums) cached
-until an order changes (`shop.signals.order_changed`). Workshops with fewer
-artisans than a threshold are merged before anything is published
-(`publishable_workshops`).
+What counts as a sale is `shop.sales`; this module reads counted sales into a
+`Ledger` (month × workshop × artisan sums) cached until an order changes
+(`shop.signals.order_changed`), and derives from it every public figure of the
+impact page, its CSV files, the partners' figures, the home page sentence and the
+admin's reconciliation. Workshops with fewer artisans than a threshold are merged
+before anything is published (`publishable_workshops`).
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 
 from django.core.cache import cache
-from django.db.models import BigIntegerField, Count, DateField, F, Max, Sum
-from django.db.models.functions import Coalesce, TruncMonth
-from django.utils import timezone
+from django.db.models import Count, Max
+from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import pricing
-from .cache_versions import current_version, renew_version
-from .models import Order, OrderLine, OrderStatus
+from shop import pricing
+from shop.cache_versions import current_version, renew_version
+from shop.models import ShopSettings
+from shop.sales import (
+    COUNTED_STATUSES,
+    Tally,
+    add_months,
+    counted_lines,
+    counted_orders,
+    group_expression,
+    local_zone,
+    sales_by,
+    start_of,
+)
+from stories.models import Workshop
 
-COUNTED_STATUSES = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.REFUNDED)
 DEFAULT_SMALL_GROUP_THRESHOLD = 3
-CACHE_VERSION_KEY = "shop:figures:version"
+CACHE_VERSION_KEY = "impact:figures:version"
 # Figures are dropped as soon as an order changes; the timeout only bounds the damage
 # of a change made outside `shop.lifecycle` (a script, the database shell).
 CACHE_TIMEOUT = 6 * 60 * 60
 OTHER_WORKSHOPS = _("Other workshops")
 UNKNOWN_WORKSHOP = _("Workshop not recorded")
-
-
-def local_zone():
-    """The site's time zone (Africa/Dakar by default), where months begin and end."""
-    return timezone.get_default_timezone()
-
-
-def month_of(moment):
-    """The first day of the local month of an aware datetime."""
-    return timezone.localtime(moment, local_zone()).date().replace(day=1)
-
-
-def add_months(month, count):
-    """The first day of the month `count` months after `month` (before, if negative)."""
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def start_of(day):
-    """Local midnight at the start of `day`, as an aware datetime."""
-    return timezone.make_aware(datetime.combine(day, time.min), local_zone())
-
-
-# What counts -----------------------------------------------------------------
-
-
-def counted_lines(currency, start=None, end=None):
-    """Order lines of counted orders paid in [start, end) (aware datetimes, either open)."""
-    lines = OrderLine.objects.filter(
-        order__status__in=COUNTED_STATUSES,
-        order__currency=currency,
-        order__refunded_amount__lt=F("order__total"),
-    ).annotate(counted_at=Coalesce("order__paid_at", "order__created_at"))
-    if start is not None:
-        lines = lines.filter(counted_at__gte=start)
-    if end is not None:
-        lines = lines.filter(counted_at__lt=end)
-    return lines
-
-
-def counted_orders(currency, start=None, end=None):
-    """Counted orders (see the module's docstring) paid in [start, end)."""
-    orders = Order.objects.filter(
-        status__in=COUNTED_STATUSES, currency=currency, refunded_amount__lt=F("total")
-    ).annotate(counted_at=Coalesce("paid_at", "created_at"))
-    if start is not None:
-        orders = orders.filter(counted_at__gte=start)
-    if end is not None:
-        orders = orders.filter(counted_at__lt=end)
-    return orders
-
-
-@dataclass(frozen=True)
-class NetLine:
-    """An order line with what it brought once the order's refund is taken back."""
-
-    line: OrderLine
-    artisan_share: int
-    markup: int
-
-
-def net_lines(order, lines=None):
-    """The order's lines, each less its part of the order's refund (see the docstring)."""
-    lines = list(order.lines.all()) if lines is None else list(lines)
-    artisan_totals = [line.artisan_total for line in lines]
-    markup_totals = [line.markup_total for line in lines]
-    split = pricing.split_refund(
-        min(order.refunded_amount, order.total),
-        sum(artisan_totals),
-        sum(markup_totals),
-        order.delivery_fee,
-    )
-    artisan_back = pricing.allocate(split.artisan, artisan_totals)
-    markup_back = pricing.allocate(split.markup, markup_totals)
-    return [
-        NetLine(line, artisan - taken, markup - markup_taken)
-        for line, artisan, taken, markup, markup_taken in zip(
-            lines, artisan_totals, artisan_back, markup_totals, markup_back, strict=True
-        )
-    ]
-
-
-def counts(order):
-    """Whether an order counts in the figures at all."""
-    return order.status in COUNTED_STATUSES and order.refunded_amount < order.total
-
-
-@dataclass
-class Tally:
-    """Sums over counted lines: pieces, artisans' share, markup and how many orders."""
-
-    items: int = 0
-    artisan_share: int = 0
-    markup: int = 0
-    orders: int = 0
-
-    def add(self, other):
-        self.items += other.items
-        self.artisan_share += other.artisan_share
-        self.markup += other.markup
-        self.orders += other.orders
-
-    @property
-    def paid_by_shoppers(self):
-        """What shoppers paid for the pieces (delivery apart), refunds deducted."""
-        return self.artisan_share + self.markup
-
-
-def _group_expression(name):
-    if name == "month":
-        return TruncMonth("counted_at", output_field=DateField(), tzinfo=local_zone())
-    return F(f"{name}_id")
-
-
-def _python_key(net, name):
-    if name == "month":
-        order = net.line.order
-        return month_of(order.paid_at or order.created_at)
-    return getattr(net.line, f"{name}_id")
-
-
-def sales_by(keys, lines):
-    """Counted `lines` (from `counted_lines`) summed by `keys` → {key tuple: Tally}.
-
-    `keys` name what to group by: "month", "workshop", "artisan", "story", "product".
-    Orders without a refund (nearly all) are summed in the database; partly refunded
-    ones line by line, so that their refund is spread over every line of the order
-    even when `lines` holds only some of them.
-    """
-    result = {}
-    amount = {"output_field": BigIntegerField()}
-    plain = (
-        lines.filter(order__refunded_amount=0)
-        .values(**{f"group_{name}": _group_expression(name) for name in keys})
-        .annotate(
-            sum_items=Sum("quantity"),
-            sum_artisan=Sum(F("artisan_price") * F("quantity"), **amount),
-            sum_markup=Sum(F("markup_amount") * F("quantity"), **amount),
-            sum_orders=Count("order", distinct=True),
-        )
-        .order_by()
-    )
-    for row in plain:
-        key = tuple(row[f"group_{name}"] for name in keys)
-        result[key] = Tally(
-            row["sum_items"], row["sum_artisan"], row["sum_markup"], row["sum_orders"]
-        )
-    partly_refunded = lines.filter(order__refunded_amount__gt=0)
-    kept = set(partly_refunded.values_list("pk", flat=True))
-    if not kept:
-        return result
-    orders = Order.objects.filter(pk__in=partly_refunded.values("order_id")).prefetch_related(
-        "lines"
-    )
-    orders_by_key = {}
-    for order in orders:
-        for net in net_lines(order):
-            if net.line.pk not in kept:
-                continue
-            key = tuple(_python_key(net, name) for name in keys)
-            tally = result.setdefault(key, Tally())
-            tally.items += net.line.quantity
-            tally.artisan_share += net.artisan_share
-            tally.markup += net.markup
-            orders_by_key.setdefault(key, set()).add(order.pk)
-    for key, order_ids in orders_by_key.items():
-        result[key].orders += len(order_ids)
-    return result
 
 
 # Periods ---------------------------------------------------------------------
@@ -473,38 +303,6 @@ def publishable_workshops(groups, threshold, cells):
     return [*shown, other]
 
 
-# Reconciliation ----------------------------------------------------------------
-
-
-def order_totals_by_month(currency):
-    """{month: Tally} added up from the orders' own totals, not from their lines.
-
-    A second road to the same figures, for the admin's reconciliation: the orders'
-    recorded artisans' share and markup, less the refund split by the same rule.
-    Pieces are not recorded on orders, so `items` stays 0 here.
-    """
-    totals = {}
-    plain = (
-        counted_orders(currency)
-        .filter(refunded_amount=0)
-        .annotate(month=TruncMonth("counted_at", output_field=DateField(), tzinfo=local_zone()))
-        .values("month")
-        .annotate(artisan=Sum("artisan_total"), markup=Sum("markup_total"), orders=Count("pk"))
-        .order_by()
-    )
-    for row in plain:
-        totals[row["month"]] = Tally(0, row["artisan"], row["markup"], row["orders"])
-    for order in counted_orders(currency).filter(refunded_amount__gt=0):
-        split = pricing.split_refund(
-            order.refunded_amount, order.artisan_total, order.markup_total, order.delivery_fee
-        )
-        tally = totals.setdefault(month_of(order.counted_at), Tally())
-        tally.add(
-            Tally(0, order.artisan_total - split.artisan, order.markup_total - split.markup, 1)
-        )
-    return totals
-
-
 # The cached ledger -----------------------------------------------------------
 
 
@@ -519,15 +317,14 @@ def build_ledger(currency):
     ]
     orders = (
         counted_orders(currency)
-        .annotate(month=_group_expression("month"))
+        .annotate(month=group_expression("month"))
         .values("month")
         .annotate(count=Count("pk"))
         .order_by()
     )
     # Workshops by today's name; one deleted since keeps the name its lines kept.
     workshop_ids = {cell.workshop for cell in cells if cell.workshop is not None}
-    workshop_model = OrderLine._meta.get_field("workshop").related_model
-    names = dict(workshop_model.objects.filter(pk__in=workshop_ids).values_list("pk", "name"))
+    names = dict(Workshop.objects.filter(pk__in=workshop_ids).values_list("pk", "name"))
     if workshop_ids - set(names):
         names.update(
             lines.filter(workshop_id__in=workshop_ids - set(names))
@@ -547,7 +344,7 @@ def build_ledger(currency):
 def ledger(currency):
     """The ledger of counted sales in `currency`, from the cache when nothing changed since."""
     # Months depend on the time zone: a new one reads new figures.
-    key = f"shop:figures:{current_version(CACHE_VERSION_KEY)}:{currency}:{local_zone()}"
+    key = f"impact:figures:{current_version(CACHE_VERSION_KEY)}:{currency}:{local_zone()}"
     cached = cache.get(key)
     if cached is None:
         cached = build_ledger(currency)
@@ -571,7 +368,37 @@ def invalidate_on_change(sender, order, from_status, to_status, **kwargs):
 
 
 def connect_signals():
-    """Called once at start-up by `ShopConfig.ready`."""
-    from .signals import order_changed
+    """Called once at start-up by `ImpactConfig.ready`."""
+    from shop.signals import order_changed
 
-    order_changed.connect(invalidate_on_change, dispatch_uid="shop.figures.invalidate")
+    order_changed.connect(invalidate_on_change, dispatch_uid="impact.figures.invalidate")
+
+
+# The home page's sentence -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImpactSummary:
+    """The home page's sentence: what artisans were paid since the first sale."""
+
+    paid_to_artisans: str
+    artisans: int
+    items: int
+    since: str
+
+
+def impact_summary(request):
+    """All-time figures from paid orders, or None before the first sale."""
+    shop_settings = ShopSettings.for_request(request)
+    ledger_now = ledger(shop_settings.currency)
+    totals = ledger_now.figures()
+    if not totals.items:
+        return None
+    return ImpactSummary(
+        paid_to_artisans=pricing.format_money(
+            totals.paid_to_artisans, shop_settings.currency, get_language()
+        ),
+        artisans=totals.artisans,
+        items=totals.items,
+        since=formats.date_format(ledger_now.first_month(), "F Y"),
+    )

@@ -1,6 +1,6 @@
 """The impact page's reading of the figures: periods, the reader's choice, CSV files.
 
-The figures themselves come from `shop.figures` (one definition of what counts);
+The figures themselves come from `impact.figures` (counted by `shop.sales`);
 this module decides which period each block shows, applies the site's small-group
 threshold and formats amounts for readers.
 """
@@ -15,8 +15,11 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from shop import figures, pricing
+from shop import pricing
 from shop.models import ShopSettings
+
+from . import figures
+from .publication import ImpactSettings
 
 # Periods go back to this year at most: nobody sold here before, and a period of a
 # thousand years would only draw a thousand empty bars.
@@ -120,8 +123,6 @@ class ImpactReading:
     """What an impact page shows for one request: the ledger, the period, the threshold."""
 
     def __init__(self, request=None):
-        from .models import ImpactSettings  # the page module imports this one
-
         shop_settings = ShopSettings.for_request(request) if request else _default_settings()
         impact_settings = (
             ImpactSettings.for_request(request)

@@ -1,29 +1,37 @@
-"""The "stories that sell" report: which stories bring readers to products, and buyers.
+"""Admin reports about impact: the reconciliation of the figures, the stories that sell.
 
-For communications staff (permission `shop.view_story_report`). Per story, over a
+The reconciliation (permission `shop.view_order`) checks the published figures
+month by month against the orders' own totals. The "stories that sell" report (for
+communications staff, permission `shop.view_story_report`) gives per story, over a
 period: views of its product links (`shop.StoryProductView`), and the pieces and
 revenue of the order lines that remember the story, counted as the impact figures
-count (`shop.figures`: paid orders, refunds taken back).
+count (`shop.sales`: paid orders, refunds taken back).
 """
+
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 
-from shop import figures, pricing
+from shop import pricing, sales
 from shop.models import ShopSettings, StoryProductView
-from shop.reports import read_period
+from shop.reports import VIEW_ORDERS, money_formatter, read_period, require, shop_settings_for
 from stories.models import StoryPage
 
+from . import figures
+
 VIEW_STORY_REPORT = "shop.view_story_report"
+COUNTED_STATUS_FILTER = ",".join(str(status) for status in sales.COUNTED_STATUSES)
 
 
 def story_rows(currency, period):
     """One row per story with views or sales in the period, best sellers first."""
     start, end = period.bounds()
-    lines = figures.counted_lines(currency, start, end).exclude(story_id=None)
-    sales = {key[0]: tally for key, tally in figures.sales_by(("story",), lines).items()}
+    lines = sales.counted_lines(currency, start, end).exclude(story_id=None)
+    by_story = {key[0]: tally for key, tally in sales.sales_by(("story",), lines).items()}
     views = dict(
         StoryProductView.objects.filter(day__gte=period.start, day__lte=period.end)
         .values("story_id")
@@ -31,10 +39,10 @@ def story_rows(currency, period):
         .values_list("story_id", "total")
         .order_by()
     )
-    stories = StoryPage.objects.filter(pk__in=set(sales) | set(views)).only("title", "live")
+    stories = StoryPage.objects.filter(pk__in=set(by_story) | set(views)).only("title", "live")
     rows = []
     for story in stories:
-        tally = sales.get(story.pk, figures.Tally())
+        tally = by_story.get(story.pk, sales.Tally())
         rows.append(
             {
                 "story": story,
@@ -69,4 +77,65 @@ def stories_report(request):
             ),
         },
     }
-    return TemplateResponse(request, "home/admin/stories_report.html", context, status=status)
+    return TemplateResponse(request, "impact/admin/stories_report.html", context, status=status)
+
+
+# Reconciliation --------------------------------------------------------------
+
+
+def impact_reconciliation(request):
+    """The impact figures month by month, checked against the orders' own totals.
+
+    The figures add up order lines; the check adds up the orders' recorded shares
+    (refunds split the same way). Each month links to its orders in the order list,
+    whose CSV export gives the same sums.
+    """
+    require(request.user, VIEW_ORDERS)
+    currency = shop_settings_for(request).currency
+    money = money_formatter(currency)
+    ledger = figures.ledger(currency)
+    checks = sales.order_totals_by_month(currency)
+    orders_index = reverse("shop_order_modeladmin_index")
+    rows = []
+    for month in reversed(ledger.monthly(figures.MonthRange())):
+        check = checks.get(month.month, sales.Tally())
+        start = sales.start_of(month.month)
+        end = sales.start_of(sales.add_months(month.month, 1))
+        query = urlencode(
+            {
+                "status__in": COUNTED_STATUS_FILTER,
+                "currency": currency,
+                "paid_at__gte": start.isoformat(),
+                "paid_at__lt": end.isoformat(),
+            }
+        )
+        rows.append(
+            {
+                "month": month.month,
+                "orders": month.orders,
+                "items": month.items,
+                "artisans": month.artisans,
+                "paid": money(month.paid_to_artisans),
+                "markup": money(month.markup),
+                "matches": (
+                    check.orders == month.orders
+                    and check.artisan_share == month.paid_to_artisans
+                    and check.markup == month.markup
+                ),
+                "orders_url": f"{orders_index}?{query}",
+                "export_url": f"{orders_index}?{query}&export=csv",
+            }
+        )
+    totals = ledger.figures()
+    context = {
+        "rows": rows,
+        "totals": {
+            "orders": totals.orders,
+            "items": totals.items,
+            "artisans": totals.artisans,
+            "paid": money(totals.paid_to_artisans),
+            "markup": money(totals.markup),
+        },
+        "all_match": all(row["matches"] for row in rows),
+    }
+    return TemplateResponse(request, "impact/admin/impact_reconciliation.html", context)

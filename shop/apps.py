@@ -9,11 +9,9 @@ class ShopConfig(AppConfig):
     def ready(self):
         from . import (
             cards,
-            figures,
             staff_groups,
             stock,  # noqa: F401 (connects the guard that keeps live stock on page saves)
         )
 
         staff_groups.connect_page_hooks()
-        figures.connect_signals()
         cards.connect_signals()

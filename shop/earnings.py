@@ -1,7 +1,7 @@
 """What each artisan earned and was paid: for shop managers, never for the public.
 
 What an artisan is owed is their share of counted sales, by the same rules as the
-impact figures (`shop.figures`: paid orders, refunds taken back, line snapshots);
+impact figures (`shop.sales`: paid orders, refunds taken back, line snapshots);
 what they were paid is the sum of their payouts. A statement covers a period of
 days: the balance brought forward, the sales and payouts of the period, the
 balance carried forward.
@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django.db.models import Sum
 
-from . import figures
+from . import sales
 from .models import ArtisanPayout, OrderLine
 
 
@@ -25,7 +25,7 @@ class DateRange:
 
     def bounds(self):
         """[start, end) as aware datetimes, for database filters."""
-        return figures.start_of(self.start), figures.start_of(self.end + timedelta(days=1))
+        return sales.start_of(self.start), sales.start_of(self.end + timedelta(days=1))
 
 
 def artisan_model():
@@ -50,10 +50,10 @@ class ArtisanEarnings:
 
 
 def _owed_by_artisan(currency, start=None, end=None, artisan=None):
-    lines = figures.counted_lines(currency, start, end).exclude(artisan_id=None)
+    lines = sales.counted_lines(currency, start, end).exclude(artisan_id=None)
     if artisan is not None:
         lines = lines.filter(artisan_id=artisan.pk)
-    return {key[0]: tally for key, tally in figures.sales_by(("artisan",), lines).items()}
+    return {key[0]: tally for key, tally in sales.sales_by(("artisan",), lines).items()}
 
 
 def _paid_by_artisan(currency, start=None, end=None, artisan=None):
@@ -139,7 +139,7 @@ def statement(artisan, currency, period):
     """The artisan's sales and payouts over `period`, with balances before and after."""
     start, end = period.bounds()
     lines = list(
-        figures.counted_lines(currency, start, end)
+        sales.counted_lines(currency, start, end)
         .filter(artisan_id=artisan.pk)
         .select_related("order")
         .order_by("counted_at", "pk")
@@ -147,9 +147,9 @@ def statement(artisan, currency, period):
     refunded_orders = {line.order for line in lines if line.order.refunded_amount}
     net = {}
     for order in refunded_orders:
-        for item in figures.net_lines(order):
+        for item in sales.net_lines(order):
             net[item.line.pk] = item.artisan_share
-    sales = [
+    period_sales = [
         StatementSale(
             paid_at=line.counted_at,
             reference=line.order.reference,
@@ -172,6 +172,6 @@ def statement(artisan, currency, period):
         currency=currency,
         brought_forward=(owed_before.artisan_share if owed_before else 0)
         - paid_before.get(artisan.pk, 0),
-        sales=sales,
+        sales=period_sales,
         payouts=list(payouts.order_by("paid_on", "pk")),
     )

@@ -2,7 +2,7 @@
 
 Integer columns are in the currency's minor unit (what the impact figures and an
 accountant add up); the formatted columns are for reading. The "impact" columns
-hold what each order adds to the impact figures (`shop.figures`, refunds taken
+hold what each order adds to the impact figures (`shop.sales`, refunds taken
 back): their sums over an export equal the figures for the same orders. The file starts with a
 UTF-8 byte-order mark so that Excel shows accents correctly.
 """
@@ -13,7 +13,7 @@ import itertools
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import figures, pricing
+from . import pricing, sales
 
 BOM = "\ufeff"
 # A cell starting with one of these is a formula for spreadsheet programs: shoppers
@@ -36,7 +36,7 @@ def _formatted(field):
 def _impact_lines(order):
     """The order's lines as the impact figures count them (none if the order does not count)."""
     if not hasattr(order, "_impact_lines"):
-        order._impact_lines = figures.net_lines(order) if figures.counts(order) else []
+        order._impact_lines = sales.net_lines(order) if sales.counts(order) else []
     return order._impact_lines
 
 
@@ -65,7 +65,7 @@ COLUMNS = [
     (_("Shop's share"), _formatted("markup_total")),
     (_("Total"), _formatted("total")),
     (_("Refunded"), _formatted("refunded_amount")),
-    (_("Counts in the impact figures"), lambda order: _("yes") if figures.counts(order) else ""),
+    (_("Counts in the impact figures"), lambda order: _("yes") if sales.counts(order) else ""),
     (
         _("Impact: pieces sold"),
         lambda order: sum(net.line.quantity for net in _impact_lines(order)),

@@ -1,8 +1,8 @@
-"""Shop managers' reports in the admin: artisans' earnings, statements, payouts, reconciliation.
+"""Shop managers' reports in the admin: artisans' earnings, statements, payouts.
 
 Each view checks its permission: earnings, statements and payouts need
-`shop.view_artisanpayout` (shop managers have it, communications staff do not);
-the reconciliation of the impact figures needs `shop.view_order`.
+`shop.view_artisanpayout` (shop managers have it, communications staff do not).
+The reconciliation of the impact figures is `impact.reports`.
 """
 
 from datetime import date
@@ -25,7 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from . import earnings, figures, pricing
+from . import earnings, pricing
 from .models import ArtisanPayout, ShopSettings
 from .parsing import id_from
 
@@ -33,7 +33,6 @@ VIEW_EARNINGS = "shop.view_artisanpayout"
 ADD_PAYOUT = "shop.add_artisanpayout"
 VIEW_ORDERS = "shop.view_order"
 PAYOUT_URLS = "wagtailsnippets_shop_artisanpayout"
-COUNTED_STATUS_FILTER = ",".join(str(status) for status in figures.COUNTED_STATUSES)
 
 
 class PermissionMenuItem(MenuItem):
@@ -95,7 +94,7 @@ def shop_settings_for(request):
     return ShopSettings.for_request(request)
 
 
-def _money(currency):
+def money_formatter(currency):
     language = get_language()
     return lambda amount: pricing.format_money(amount, currency, language)
 
@@ -105,7 +104,7 @@ def earnings_index(request):
     require(request.user, VIEW_EARNINGS)
     form, period, status = read_period(request)
     currency = shop_settings_for(request).currency
-    money = _money(currency)
+    money = money_formatter(currency)
     accounts = earnings.earnings(currency, period)
     query = urlencode({"start": period.start.isoformat(), "end": period.end.isoformat()})
     rows = [
@@ -149,7 +148,7 @@ def _statement_context(request, artisan_id):
             "form": form,
             "artisan": artisan,
             "statement": earnings.statement(artisan, currency, period),
-            "money": _money(currency),
+            "money": money_formatter(currency),
             "query": urlencode({"start": period.start.isoformat(), "end": period.end.isoformat()}),
         },
         status,
@@ -206,7 +205,7 @@ def earnings_statement_print(request, artisan_id):
     with translation.override(settings.LANGUAGE_CODE):
         context, status = _statement_context(request, artisan_id)
         context["rows"] = _statement_rows(
-            context["statement"], _money(context["statement"].currency)
+            context["statement"], money_formatter(context["statement"].currency)
         )
         site = Site.find_for_request(request)
         context["shop_name"] = site.site_name if site else settings.WAGTAIL_SITE_NAME
@@ -215,67 +214,6 @@ def earnings_statement_print(request, artisan_id):
             request, "shop/admin/earnings_statement_print.html", context, status=status
         )
         return response.render()
-
-
-# Reconciliation --------------------------------------------------------------
-
-
-def impact_reconciliation(request):
-    """The impact figures month by month, checked against the orders' own totals.
-
-    The figures add up order lines; the check adds up the orders' recorded shares
-    (refunds split the same way). Each month links to its orders in the order list,
-    whose CSV export gives the same sums.
-    """
-    require(request.user, VIEW_ORDERS)
-    currency = shop_settings_for(request).currency
-    money = _money(currency)
-    ledger = figures.ledger(currency)
-    checks = figures.order_totals_by_month(currency)
-    orders_index = reverse("shop_order_modeladmin_index")
-    rows = []
-    for month in reversed(ledger.monthly(figures.MonthRange())):
-        check = checks.get(month.month, figures.Tally())
-        start = figures.start_of(month.month)
-        end = figures.start_of(figures.add_months(month.month, 1))
-        query = urlencode(
-            {
-                "status__in": COUNTED_STATUS_FILTER,
-                "currency": currency,
-                "paid_at__gte": start.isoformat(),
-                "paid_at__lt": end.isoformat(),
-            }
-        )
-        rows.append(
-            {
-                "month": month.month,
-                "orders": month.orders,
-                "items": month.items,
-                "artisans": month.artisans,
-                "paid": money(month.paid_to_artisans),
-                "markup": money(month.markup),
-                "matches": (
-                    check.orders == month.orders
-                    and check.artisan_share == month.paid_to_artisans
-                    and check.markup == month.markup
-                ),
-                "orders_url": f"{orders_index}?{query}",
-                "export_url": f"{orders_index}?{query}&export=csv",
-            }
-        )
-    totals = ledger.figures()
-    context = {
-        "rows": rows,
-        "totals": {
-            "orders": totals.orders,
-            "items": totals.items,
-            "artisans": totals.artisans,
-            "paid": money(totals.paid_to_artisans),
-            "markup": money(totals.markup),
-        },
-        "all_match": all(row["matches"] for row in rows),
-    }
-    return TemplateResponse(request, "shop/admin/impact_reconciliation.html", context)
 
 
 # Payouts -----------------------------------------------------------------------

@@ -48,8 +48,8 @@ STAFF_GROUPS = {
             *model_permissions("stories.Workshop"),
             *model_permissions("wagtailredirects.Redirect"),
             # The impact page's partners and its small-group threshold.
-            *model_permissions("home.Partner"),
-            "home.change_impactsettings",
+            *model_permissions("impact.Partner"),
+            "impact.change_impactsettings",
             # The "stories that sell" report.
             "shop.view_story_report",
             # « Translate » in the page menu, and promoted search results.

@@ -276,7 +276,6 @@ def register_shop_admin_urls():
             reports.earnings_statement_print,
             name="shop_earnings_statement_print",
         ),
-        path("shop/impact/", reports.impact_reconciliation, name="shop_impact_reconciliation"),
     ]
 
 
@@ -291,17 +290,6 @@ def earnings_menu_item():
         icon_name="success",
         order=710,
         permission=reports.VIEW_EARNINGS,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def impact_menu_item():
-    return reports.PermissionMenuItem(
-        gettext_lazy("Impact figures"),
-        reverse("shop_impact_reconciliation"),
-        icon_name="table",
-        order=720,
-        permission=reports.VIEW_ORDERS,
     )
 
 

@@ -1,7 +1,10 @@
 """Fixtures shared by the whole suite.
 
 The demo content is loaded once per test database (it is what a user sees after
-`make run`), and every test runs inside a transaction rolled back afterwards.
+`make run`), and every test runs inside a transaction rolled back afterwards. Only
+tests that use the database ask for it: a test of pure functions (pricing, charts)
+creates no database and loads nothing. Under pytest-xdist each worker has its own
+database (`test_<name>_gw0`, ...) and loads the demo into it.
 """
 
 import io
@@ -9,11 +12,18 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from home.models import HomePage, ImpactPage
+from home.models import HomePage
+from impact.models import ImpactPage
+from shop.models import ProductImage
+from shop.models.catalogue import CARD_IMAGE_FILTERS
+from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS
 
 # Orders in every status with hand-computed figures (the `sales` fixture); what the browser
 # tests need and the run's closing lines about them.
@@ -24,6 +34,20 @@ pytest_plugins = ["tests.sales", "tests.browser.plugin"]
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
+        draw_product_cards()
+
+
+def draw_product_cards():
+    """Draw the product cards' pictures once per database, outside the rolled-back transactions.
+
+    Otherwise every test that shows the catalogue would draw two dozen WebP files again.
+    """
+    # Renditions drawn before were rolled back but may linger in the cache: forget them so
+    # that these are really saved.
+    cache.clear()
+    images = get_image_model().objects.filter(pk__in=ProductImage.objects.values("image"))
+    for image in images:
+        image.get_renditions(*CARD_IMAGE_FILTERS)
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +75,20 @@ def home(db):
 @pytest.fixture
 def impact_page(db):
     return ImpactPage.objects.live().get(locale__language_code="fr")
+
+
+@pytest.fixture
+def shop_manager(django_user_model):
+    user = django_user_model.objects.create_user("gerante", "gerante@example.sn", "motdepasse")
+    user.groups.add(Group.objects.get(name=SHOP_MANAGERS))
+    return user
+
+
+@pytest.fixture
+def communications_staff(django_user_model):
+    user = django_user_model.objects.create_user("redaction", "redaction@example.sn", "motdepasse")
+    user.groups.add(Group.objects.get(name=COMMUNICATIONS))
+    return user
 
 
 @pytest.fixture

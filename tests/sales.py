@@ -31,7 +31,8 @@ import pytest
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from wagtail.models import Site
 
-from shop import figures, lifecycle
+from impact import figures
+from shop import lifecycle
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import Fulfilment, PaymentMethod, ProductPage, ShopSettings

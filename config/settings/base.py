@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "shop",
+    "impact",
+    "demo",
     "search",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from home.models import HomePage, ImpactPage
+from home.models import HomePage
+from impact.models import ImpactPage
 from shop.models import ProductIndexPage, ProductPage
 from stories.models import ArtisanPage, StoryIndexPage, StoryPage
 

@@ -11,8 +11,8 @@ from PIL import ImageStat
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from home.models import Partner
-from shop import figures
+from impact import figures
+from impact.models import Partner
 from shop.models import ArtisanPayout, Order, OrderLine, OrderStatus, ProductPage, StoryProductView
 from stories.models import ArtisanPage, StoryPage, Workshop
 

@@ -6,7 +6,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import HomePage, ImpactPage, StandardPage
+from home.models import HomePage, StandardPage
+from impact.models import ImpactPage
 from shop.models import ProductCategory, ProductIndexPage, ProductPage
 from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage, Workshop
 

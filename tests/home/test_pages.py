@@ -3,7 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.models import HomePage, ImpactPage, StandardPage
+from home.models import HomePage, StandardPage
+from impact.models import ImpactPage
 from shop.models import ProductIndexPage, ProductPage
 from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage
 

@@ -8,9 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from home.blocks import ImpactFiguresBlock
-from home.models import ImpactPage, ImpactSettings, Partner
-from shop import figures, pricing
+from impact import figures
+from impact.blocks import ImpactFiguresBlock
+from impact.models import ImpactPage, ImpactSettings, Partner
+from shop import pricing
 from shop.models import ShopSettings
 from tests import sales as hand
 
@@ -107,7 +108,7 @@ def test_a_reader_picks_a_period(client, impact_page):
 
 
 def _months(first, last):
-    from home.impact import parse_month
+    from impact.reading import parse_month
 
     return parse_month(first), parse_month(last)
 
@@ -255,7 +256,7 @@ def test_an_editor_presets_chosen_months_in_a_block():
 
 
 def test_a_preset_period_is_what_readers_see_until_they_choose(rf, impact_page):
-    from home.impact import ImpactReading
+    from impact.reading import ImpactReading
 
     value = ImpactFiguresBlock().to_python(
         {

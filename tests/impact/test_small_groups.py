@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from shop.figures import Cell, Ledger, MonthRange, Tally
+from impact.figures import Cell, Ledger, MonthRange
+from shop.sales import Tally
 
 MONTH = date(2026, 1, 1)
 

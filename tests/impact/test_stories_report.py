@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from shop import figures
+from impact import figures
 from shop.models import OrderLine, StoryProductView
 from stories.models import StoryPage
 from tests import sales as hand
@@ -30,7 +30,7 @@ def test_a_story_brings_views_pieces_and_revenue(sales, story, admin_client):
         story=story, product=sales.products[1], day=today - timedelta(days=400), views=50
     )
     figures.invalidate()
-    response = admin_client.get(reverse("home_stories_report"))
+    response = admin_client.get(reverse("impact_stories_report"))
     assert response.status_code == 200
     row = next(row for row in response.context["rows"] if row["story"] == story)
     assert (row["views"], row["items"], row["orders"]) == (7, 2, 1)
@@ -40,10 +40,10 @@ def test_a_story_brings_views_pieces_and_revenue(sales, story, admin_client):
 
 
 def test_the_period_is_chosen_and_checked(admin_client):
-    response = admin_client.get(reverse("home_stories_report"), {"start": "2026-02-30"})
+    response = admin_client.get(reverse("impact_stories_report"), {"start": "2026-02-30"})
     assert response.status_code == 400
     response = admin_client.get(
-        reverse("home_stories_report"), {"start": "2025-01-01", "end": "2025-12-31"}
+        reverse("impact_stories_report"), {"start": "2025-01-01", "end": "2025-12-31"}
     )
     assert response.status_code == 200
     assert response.context["period"].start.isoformat() == "2025-01-01"
@@ -57,7 +57,7 @@ def test_communications_staff_see_the_report(client, django_user_model):
     user = django_user_model.objects.create_user("plume", "plume@example.sn", "motdepasse")
     user.groups.add(Group.objects.get(name=COMMUNICATIONS))
     client.force_login(user)
-    assert client.get(reverse("home_stories_report")).status_code == 200
+    assert client.get(reverse("impact_stories_report")).status_code == 200
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Histoires qui font vendre" in menu
     assert "Gains des artisans" not in menu
@@ -66,4 +66,4 @@ def test_communications_staff_see_the_report(client, django_user_model):
 def test_visitors_without_the_permission_are_turned_away(client, django_user_model):
     user = django_user_model.objects.create_user("x", "x@example.sn", "motdepasse")
     client.force_login(user)
-    assert client.get(reverse("home_stories_report")).status_code == 302
+    assert client.get(reverse("impact_stories_report")).status_code == 302

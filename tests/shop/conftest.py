@@ -1,4 +1,4 @@
-"""Shop fixtures: card renditions, products with a known stock, a fake Stripe, signed events."""
+"""Shop fixtures: products with a known stock, staff users, a fake Stripe, signed events."""
 
 import json
 import re
@@ -7,35 +7,15 @@ import time
 import pytest
 import stripe
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.signed_cookies import SessionStore
-from django.core.cache import cache
 from django.urls import reverse
-from wagtail.images import get_image_model
 
 from shop import payments
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
-from shop.models import Fulfilment, Order, PaymentMethod, ProductImage, ProductPage, ShopSettings
-from shop.models.catalogue import CARD_IMAGE_FILTERS
-from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS
+from shop.models import Fulfilment, Order, PaymentMethod, ProductPage, ShopSettings
 
 CHECKOUT_URL = "https://checkout.stripe.com/c/pay/cs_test_fake"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def product_card_renditions(django_db_setup, django_db_blocker):
-    """Draw the product cards' pictures once per session, outside the rolled-back transactions.
-
-    Otherwise every test that shows the catalogue would draw two dozen WebP files again.
-    """
-    # Renditions drawn by earlier tests were rolled back but linger in the cache: forget them
-    # so that these are really saved.
-    cache.clear()
-    with django_db_blocker.unblock():
-        images = get_image_model().objects.filter(pk__in=ProductImage.objects.values("image"))
-        for image in images:
-            image.get_renditions(*CARD_IMAGE_FILTERS)
 
 
 def set_stock(product, count):
@@ -54,20 +34,6 @@ def new_orders(db):
     """The orders placed during the test, apart from the demo's (a lazy queryset)."""
     last_demo_order = Order.objects.order_by("-pk").values_list("pk", flat=True).first()
     return Order.objects.filter(pk__gt=last_demo_order or 0)
-
-
-@pytest.fixture
-def shop_manager(django_user_model):
-    user = django_user_model.objects.create_user("gerante", "gerante@example.sn", "motdepasse")
-    user.groups.add(Group.objects.get(name=SHOP_MANAGERS))
-    return user
-
-
-@pytest.fixture
-def communications_staff(django_user_model):
-    user = django_user_model.objects.create_user("redaction", "redaction@example.sn", "motdepasse")
-    user.groups.add(Group.objects.get(name=COMMUNICATIONS))
-    return user
 
 
 @pytest.fixture

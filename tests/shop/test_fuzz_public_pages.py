@@ -6,7 +6,7 @@ from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from home.models import ImpactPage
+from impact.models import ImpactPage
 from shop.models import ProductIndexPage, ProductPage
 from stories.models import StoryIndexPage
 

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from home.models import HomePage, ImpactPage
+from home.models import HomePage
+from impact.models import ImpactPage
 from shop.models import ProductIndexPage, ProductPage
 
 pytestmark = pytest.mark.django_db

@@ -53,11 +53,11 @@ def urls(site, order):
         "printed statement": reverse("shop_earnings_statement_print", args=[product.artisan_id]),
         "payouts": reverse("wagtailsnippets_shop_artisanpayout:list"),
         "new payout": reverse("wagtailsnippets_shop_artisanpayout:add"),
-        "impact figures": reverse("shop_impact_reconciliation"),
-        "stories report": reverse("home_stories_report"),
-        "partners": reverse("wagtailsnippets_home_partner:list"),
+        "impact figures": reverse("impact_reconciliation"),
+        "stories report": reverse("impact_stories_report"),
+        "partners": reverse("wagtailsnippets_impact_partner:list"),
         "impact settings": reverse(
-            "wagtailsettings:edit", args=["home", "impactsettings", site.pk]
+            "wagtailsettings:edit", args=["impact", "impactsettings", site.pk]
         ),
     }
 
@@ -161,7 +161,7 @@ def test_the_groups_hold_what_this_issue_added():
             )
         )
 
-    assert {("shop", "view_story_report"), ("home", "add_partner")} <= codenames(COMMUNICATIONS)
+    assert {("shop", "view_story_report"), ("impact", "add_partner")} <= codenames(COMMUNICATIONS)
     assert ("shop", "view_artisanpayout") not in codenames(COMMUNICATIONS)
     assert {("shop", "view_artisanpayout"), ("shop", "add_artisanpayout")} <= codenames(
         SHOP_MANAGERS

@@ -3,10 +3,11 @@ translations of its home, index, shop and plain pages, artisans and three storie
 
 Idempotent: every object is looked up by a stable key (slug, name or image title)
 and only created when missing, so a second run changes nothing. No network: all
-pictures are drawn locally by `home.demo.images`.
+pictures are drawn locally by `demo.images`; the texts are `demo/content/*.json`.
 """
 
 import io
+import os
 import random
 from datetime import date, timedelta
 
@@ -25,16 +26,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.demo import content, english, images
-from home.models import (
-    HomeFeaturedProduct,
-    HomeFeaturedStory,
-    HomePage,
-    ImpactPage,
-    Partner,
-    StandardPage,
-)
-from shop import figures, lifecycle, stock
+from demo import images, texts
+from home.models import HomeFeaturedProduct, HomeFeaturedStory, HomePage, StandardPage
+from impact import figures
+from impact.models import ImpactPage, Partner
+from shop import lifecycle, stock
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import (
@@ -66,6 +62,8 @@ from stories.models import (
 ADMIN_USERNAME = "admin"
 # Orders in these statuses hold their pieces until paid or cancelled.
 HOLDING_STATUSES = (OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH)
+content = texts.read("fr")
+english = texts.read("en")
 # Drawn pictures are kept here between runs: drawing is the slowest part of loading.
 DRAWING_CACHE = settings.BASE_DIR / "var" / "demo-drawings"
 
@@ -170,7 +168,11 @@ class Command(BaseCommand):
             return path.read_bytes()
         data = images.to_jpeg_bytes(draw(*args))
         DRAWING_CACHE.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        # Written under a name of this process's own, then renamed: another process (a
+        # pytest-xdist worker loading its own demo) never reads half a file.
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(data)
+        partial.replace(path)
         return data
 
     def child_page(self, parent, model, slug, **fields):

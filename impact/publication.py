@@ -1,0 +1,95 @@
+"""What the impact page publishes about whom: partners, and the smallest group shown.
+
+Models of the impact app kept apart from the page (`impact.models` imports them), so
+that the blocks and the page's reading can use them without importing the page.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .figures import DEFAULT_SMALL_GROUP_THRESHOLD
+
+
+@register_snippet
+class Partner(index.Indexed, models.Model):
+    """An organisation the shop works with: a prison administration, an NGO, a funder."""
+
+    class Kind(models.TextChoices):
+        PRISON_ADMINISTRATION = "prison_administration", _("Prison administration")
+        NGO = "ngo", _("NGO or association")
+        FUNDER = "funder", _("Funder")
+        COMPANY = "company", _("Company")
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("description"),
+        max_length=800,
+        help_text=_("What the partner does with the shop, in two or three sentences."),
+    )
+    workshops = models.ManyToManyField(
+        "stories.Workshop",
+        verbose_name=_("workshops it runs"),
+        blank=True,
+        related_name="partners",
+        help_text=_(
+            "The impact page shows the figures of these workshops with the partner "
+            "(workshops with few artisans are counted with others, never alone)."
+        ),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("logo"),
+        FieldPanel("link"),
+        FieldPanel("description"),
+        FieldPanel("workshops"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="doc-full")
+class ImpactSettings(BaseSiteSetting):
+    """How impact figures are published: the smallest group shown on its own."""
+
+    small_group_threshold = models.PositiveSmallIntegerField(
+        _("smallest group of artisans shown"),
+        default=DEFAULT_SMALL_GROUP_THRESHOLD,
+        validators=[
+            MinValueValidator(2, message=_("At least 2: one person alone is never shown.")),
+            MaxValueValidator(50, message=_("At most 50.")),
+        ],
+        help_text=_(
+            "Workshops where fewer artisans earned in a period are counted together under "
+            "« other workshops » on the impact page and in its CSV files, so that nobody's "
+            "earnings can be worked out. Changes show at once."
+        ),
+    )
+
+    panels = [FieldPanel("small_group_threshold")]
+
+    class Meta:
+        verbose_name = _("impact settings")

@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# pytest-xdist workers for `make test` (each loads the demo into its own database).
+WORKERS ?= auto
 # Catalogue sizes for `make bench`; the largest is also served for the load figures.
 SIZES ?= 30,300,3000
 comma := ,
@@ -40,7 +42,7 @@ run: demo ## Serve the demo site at http://127.0.0.1:8000
 test: messages ## Run the test suite (same set-up as `make run`, own test database)
 	@# axe-core for the browser tests; without npm (or Chromium) they skip and say why.
 	@if command -v npm >/dev/null && [ ! -d node_modules ]; then npm ci --no-audit --no-fund --silent; fi
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS)
 
 lint: install ## Check the code with ruff
 	$(BIN)/ruff check .

@@ -5,15 +5,19 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
 
+from demo.catalogue import add_children_in_bulk, index_in_bulk
 from shop.models import ProductImage, ProductIndexPage, ProductPage
 from stories.models import StoryIndexPage, StoryPage
+from stories.models.stories import StoryTag
 
 from .conftest import artisan_of, text_body
 
 pytestmark = pytest.mark.django_db
 
 GROWTH = 10
+THEMES = ["atelier", *(f"theme-{number}" for number in range(5))]
 
 
 def queries_for(client, url):
@@ -25,7 +29,11 @@ def queries_for(client, url):
 
 
 def grow_the_demo(artisan):
-    """Nine more stories and products for every one the demo has, featuring this artisan."""
+    """Nine more stories and products for every one the demo has, featuring this artisan.
+
+    Inserted as `generate_catalogue` inserts its pages (`demo.catalogue`), with the themes,
+    makers and pictures the pages under test list.
+    """
     story_index = StoryIndexPage.objects.get(locale__language_code="fr")
     product_index = ProductIndexPage.objects.get(locale__language_code="fr")
     stories = StoryPage.objects.live()
@@ -34,29 +42,51 @@ def grow_the_demo(artisan):
     picture = products.first().gallery_images.first().image
     category = products.first().category
     body = text_body()
-    for number in range(stories.count() * (GROWTH - 1)):
-        story = StoryPage(
-            title=f"Histoire {number}",
-            standfirst="Encore une histoire d'atelier.",
-            date=date(2024, 1, 1) + timedelta(days=number),
-            hero_image=hero,
-            body=body,
-        )
-        story.artisans = [artisan]
-        story_index.add_child(instance=story)
-        story.tags.add("atelier", f"theme-{number % 5}")
-        story.save()
-    for number in range(products.count() * (GROWTH - 1)):
-        product = ProductPage(
-            title=f"Pièce {number}",
-            artisan=artisan,
-            category=category,
-            description="<p>Une pièce.</p>",
-            artisan_price=10_000 + number,
-            stock=number % 3,
-        )
-        product.gallery_images.add(ProductImage(image=picture, alt_text="Une pièce"))
-        product_index.add_child(instance=product)
+    new_stories = add_children_in_bulk(
+        story_index,
+        [
+            StoryPage(
+                title=f"Histoire {number}",
+                slug=f"histoire-{number}",
+                standfirst="Encore une histoire d'atelier.",
+                date=date(2024, 1, 1) + timedelta(days=number),
+                hero_image=hero,
+                body=body,
+            )
+            for number in range(stories.count() * (GROWTH - 1))
+        ],
+    )
+    StoryPage.artisans.through.objects.bulk_create(
+        StoryPage.artisans.through(storypage_id=story.pk, artisanpage_id=artisan.pk)
+        for story in new_stories
+    )
+    themes = {name: Tag.objects.get_or_create(name=name)[0] for name in THEMES}
+    StoryTag.objects.bulk_create(
+        StoryTag(content_object_id=story.pk, tag=themes[name])
+        for number, story in enumerate(new_stories)
+        for name in ("atelier", f"theme-{number % 5}")
+    )
+    new_products = add_children_in_bulk(
+        product_index,
+        [
+            ProductPage(
+                title=f"Pièce {number}",
+                slug=f"piece-{number}",
+                artisan=artisan,
+                category=category,
+                description="<p>Une pièce.</p>",
+                artisan_price=10_000 + number,
+                stock=number % 3,
+            )
+            for number in range(products.count() * (GROWTH - 1))
+        ],
+    )
+    ProductImage.objects.bulk_create(
+        ProductImage(product_id=product.pk, image=picture, alt_text="Une pièce")
+        for product in new_products
+    )
+    index_in_bulk(StoryPage, [story.pk for story in new_stories])
+    index_in_bulk(ProductPage, [product.pk for product in new_products])
 
 
 def test_pages_stay_at_a_constant_number_of_queries(client, django_assert_max_num_queries):

@@ -13,6 +13,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "config",
     "home",
     "stories",
     "shop",
@@ -91,8 +92,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis is shared by every app server when deployed; local memory otherwise.
+# Redis is shared by every app server when deployed; local memory otherwise. Production
+# refuses a per-process cache (`config.checks`) unless told it runs as one process.
 REDIS_URL = env_str("REDIS_URL")
+SHARED_CACHE_REQUIRED = False
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -34,7 +34,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 # The variables a process needs to run at all; settings variables are set on purpose only.
 INHERITED_VARIABLES = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONPATH", "TZ")
-READY_TIMEOUT = 90
+# Generous: on a busy machine a worker's first answer can take a minute.
+READY_TIMEOUT = 300
 
 
 def free_port():
@@ -133,7 +134,13 @@ class ServerProcess:
         if self.kind == "runserver":
             return [sys.executable, "manage.py", "runserver", "--noreload", address]
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        return [gunicorn, "config.wsgi", "--workers", str(self.workers), "--bind", address]
+        return [
+            gunicorn,
+            "config.wsgi",
+            *("--workers", str(self.workers), "--bind", address, "--timeout", "120"),
+            # Every gunicorn would otherwise open the same ~/.gunicorn/gunicorn.ctl.
+            "--no-control-socket",
+        ]
 
     def start(self):
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,8 +150,12 @@ class ServerProcess:
             )
         return self
 
-    def wait_until_ready(self, path="/fr/", timeout=READY_TIMEOUT):
-        """Poll `path` until it answers; fail with the server's log if it dies or never does."""
+    def wait_until_ready(self, path="/admin/login/", timeout=READY_TIMEOUT):
+        """Poll `path` until it answers; fail with the server's log if it dies or never does.
+
+        The admin's login page is a Django view that needs no image rendition: it answers
+        as soon as a worker has loaded the site.
+        """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

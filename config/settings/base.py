@@ -246,6 +246,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Forms read dates the way those widgets show them, in every language (`config.formats`).
+FORMAT_MODULE_PATH = ["config.formats"]
 # Large StreamFields post many fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -1,7 +1,8 @@
 """Who may see artisans' private records and documents, set up after every `migrate`.
 
 - The « Référents consentement » group edits private records and reads the
-  private document collection; page editors do not.
+  private document collection; page editors do not, and do not even see records
+  in a chooser (`sees_private_records`).
 - The « Dossiers des artisans » collection holds consent forms and withdrawn
   portraits. Its view restriction lets only that group (and superusers)
   download its files through Wagtail's document view.
@@ -23,6 +24,13 @@ CONSENT_GROUP_NAME = "Référents consentement"
 PRIVATE_COLLECTION_NAME = "Dossiers des artisans"
 DOCUMENT_ACTIONS = ("add", "change", "delete", "choose")
 RECORD_ACTIONS = ("add", "change", "view")
+
+
+def sees_private_records(user):
+    """Whether this staff member may see private records at all, even in a chooser."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=CONSENT_GROUP_NAME).exists()
 
 
 def _child_collection(name):

@@ -10,7 +10,10 @@ class StoriesConfig(AppConfig):
     def ready(self):
         from wagtail.images import get_image_model
 
-        from . import checks  # noqa: F401 - registers the deployment checks
+        from . import (
+            checks,  # noqa: F401 - registers the deployment checks
+            history,  # noqa: F401 - connects its consent_changed receiver
+        )
         from .access import set_up_private_access
         from .image_metadata import strip_new_image_files
         from .notifications import connect_signals as connect_workflow_emails

@@ -1,5 +1,6 @@
 """Admin for private records, consent-aware bulk publishing, and the history's wording."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -8,18 +9,48 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageCh
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .access import sees_private_records
 from .consent import PublicationRefused, publication_problems
 from .dashboard import ExpiringConsentsPanel
 from .forms import ArtisanRecordForm
 from .models import ArtisanRecord
 
 
+def _only_for_consent_staff(view):
+    def guarded(request, *args, **kwargs):
+        if not sees_private_records(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class ArtisanRecordChooserViewSet(SnippetChooserViewSet):
+    """The record chooser, for consent staff only, in the order of the names the site shows.
+
+    Wagtail's choosers check no permission to list objects, and the model's own order is
+    the legal name: any staff member could have read the records' order off it.
+    """
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = _only_for_consent_staff(pattern.callback)
+        return patterns
+
+    def get_object_list(self):
+        # Injected into the chooser's views: `self` is the view.
+        return ArtisanRecord.objects.select_related("artisan").order_by("artisan__title", "pk")
+
+
 class ArtisanRecordViewSet(SnippetViewSet):
     """Private records: only superusers and the « Référents consentement » group see this menu."""
 
     model = ArtisanRecord
+    chooser_viewset_class = ArtisanRecordChooserViewSet
     icon = "lock"
     menu_label = _("Private records")
     menu_order = 250

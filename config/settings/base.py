@@ -13,6 +13,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "config",
     "home",
     "stories",
     "shop",
@@ -93,8 +94,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis is shared by every app server when deployed; local memory otherwise.
+# Redis is shared by every app server when deployed; local memory otherwise. Production
+# refuses a per-process cache (`config.checks`) unless told it runs as one process.
 REDIS_URL = env_str("REDIS_URL")
+SHARED_CACHE_REQUIRED = False
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -245,6 +248,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Forms read dates the way those widgets show them, in every language (`config.formats`).
+FORMAT_MODULE_PATH = ["config.formats"]
 # Large StreamFields post many fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

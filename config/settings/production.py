@@ -6,6 +6,8 @@ from .env import env_bool, env_int, env_required
 
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
+# Several workers must share one cache, or a withdrawal clears only the worker that saw it.
+SHARED_CACHE_REQUIRED = not env_bool("ALLOW_PER_PROCESS_CACHE", False)
 
 if not EMAIL_HOST:
     # Without SMTP, mail is written to the log rather than silently lost.

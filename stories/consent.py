@@ -13,27 +13,23 @@ Two rules live here and nowhere else:
   other code (page caches, CDNs) listens to.
 """
 
-import os
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.dispatch import Signal, receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex, Revision
 from wagtail.search import index
 
 from shop.cards import forget_cards
 
-from . import privacy
-from .access import private_collection
+from . import archive, privacy
 from .models import ArtisanPage, ArtisanRecord, ConsentState, StoryPage, unique_slug
 
 # Sent after an artisan's public identity, portrait or stories changed because of consent.
@@ -59,10 +55,19 @@ class ConsentChange:
     lost: set = field(default_factory=set)
     unpublished_stories: list = field(default_factory=list)
     archived_portraits: list = field(default_factory=list)
+    archived_images: list = field(default_factory=list)
+    # Images off the site whose original could not be moved yet (`stories.archive`).
+    pending_images: list = field(default_factory=list)
 
     @property
     def changed(self):
-        return bool(self.renamed or self.lost or self.archived_portraits)
+        return bool(
+            self.renamed
+            or self.lost
+            or self.archived_portraits
+            or self.archived_images
+            or self.pending_images
+        )
 
 
 # Publication rules --------------------------------------------------------------------
@@ -226,31 +231,6 @@ def _write_identity(page, identity):
         index.insert_or_update_object(product)
 
 
-def archive_portrait(image, record, user=None):
-    """Take a portrait off the site: keep the original as a private document, delete the image.
-
-    Deleting the Wagtail image deletes its renditions; Wagtail removes both
-    files from public storage once the transaction commits.
-    """
-    Document = get_document_model()
-    with image.open_file() as handle:
-        content = handle.read()
-    extension = os.path.splitext(image.file.name)[1].lower() or ".jpg"
-    reference = record.pk if record else "sans-dossier"
-    document = Document(
-        title=_("Portrait taken off the site (record %(reference)s)") % {"reference": reference},
-        collection=private_collection(),
-        uploaded_by_user=user,
-    )
-    document.file.save(f"portrait-retire-{reference}{extension}", ContentFile(content), save=False)
-    document.save()
-    if record is not None:
-        ArtisanRecord.objects.filter(pk=record.pk).update(archived_portrait=document)
-        log(instance=record, action="stories.portrait_archived", user=user)
-    image.delete()
-    return document
-
-
 def stories_featuring(artisan_pages):
     """Stories that name these artisans as featured or link to their page."""
     story_type = ContentType.objects.get_for_model(StoryPage)
@@ -322,13 +302,32 @@ def refresh_artisan(artisan, *, user=None, on=None):
                 user=user,
                 data={"anonymous": identity.is_anonymous, "lost": sorted(change.lost)},
             )
-    for image in portraits.values():
-        change.archived_portraits.append(archive_portrait(image, record, user))
     if change.lost:
         change.unpublished_stories = withdraw_stories(pages, change.lost, user)
+    _take_images_off_site(change, portraits, user)
     if change.changed:
         consent_changed.send(sender=ArtisanRecord, record=record, change=change)
     return change
+
+
+def _take_images_off_site(change, portraits, user):
+    """The portraits, then the unpublished stories' images when the face is lost."""
+    images = [(image, True) for image in portraits.values()]
+    if "face" in change.lost and change.unpublished_stories:
+        about = [*change.artisan_pages, *change.unpublished_stories]
+        images += [
+            (image, False)
+            for image in archive.story_images(change.unpublished_stories, about)
+            if image.pk not in portraits
+        ]
+    for image, portrait in images:
+        document = archive.take_off_site(image, change.record, user, portrait=portrait)
+        if document is None:
+            change.pending_images.append(image)
+        elif portrait:
+            change.archived_portraits.append(document)
+        else:
+            change.archived_images.append(document)
 
 
 def expire_consents(on=None):

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
@@ -89,6 +89,18 @@ class ArtisanRecordViewSet(SnippetViewSet):
 register_snippet(ArtisanRecordViewSet)
 
 
+IMAGES_ARCHIVED = ngettext_lazy(
+    "%(count)s image of their stories was taken off the site and kept privately.",
+    "%(count)s images of their stories were taken off the site and kept privately.",
+    "count",
+)
+STORIES_UNPUBLISHED = ngettext_lazy(
+    "%(count)s story featuring them was unpublished.",
+    "%(count)s stories featuring them were unpublished.",
+    "count",
+)
+
+
 def _report_consent_changes(request, instance):
     """Tell the consent staff what their change did to the public site."""
     if not isinstance(instance, ArtisanRecord):
@@ -101,14 +113,28 @@ def _report_consent_changes(request, instance):
         text = _("The site now shows this artisan as « %(name)s ».") % {"name": page.title}
         if change.archived_portraits:
             text += " " + str(_("Their portrait was taken off the site and kept privately."))
-        if change.unpublished_stories:
-            count = len(change.unpublished_stories)
-            text += " " + ngettext(
-                "%(count)s story featuring them was unpublished.",
-                "%(count)s stories featuring them were unpublished.",
-                count,
-            ) % {"count": count}
+        for items, wording in (
+            (change.archived_images, IMAGES_ARCHIVED),
+            (change.unpublished_stories, STORIES_UNPUBLISHED),
+        ):
+            if items:
+                text += " " + wording % {"count": len(items)}
         messages.success(request, text)
+        if change.pending_images:
+            count = len(change.pending_images)
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s image could not be moved to private storage (its file could "
+                    "not be read). It is no longer shown; the daily « expire_consents » job "
+                    "retries the move.",
+                    "%(count)s images could not be moved to private storage (their files "
+                    "could not be read). They are no longer shown; the daily « expire_consents "
+                    "» job retries the move.",
+                    count,
+                )
+                % {"count": count},
+            )
 
 
 hooks.register("after_create_snippet", _report_consent_changes)
@@ -176,6 +202,21 @@ def register_consent_log_actions(actions):
         def format_message(self, log_entry):
             problems = " ".join(log_entry.data.get("problems", []))
             return _("Publication refused: %(problems)s") % {"problems": problems}
+
+    @actions.register_action("stories.image_archived")
+    class ImageArchived(LogFormatter):
+        label = _("Story image taken off the site")
+        message = _("An image of their stories was taken off the site and kept privately.")
+
+    @actions.register_action("stories.image_archive_failed")
+    class ImageArchiveFailed(LogFormatter):
+        label = _("Image move failed")
+
+        def format_message(self, log_entry):
+            return _(
+                "Image #%(image)s is off the site but could not be moved to private storage "
+                "(%(error)s); it will be retried."
+            ) % {"image": log_entry.data.get("image"), "error": log_entry.data.get("error")}
 
     @actions.register_action("stories.portrait_archived")
     class PortraitArchived(LogFormatter):

@@ -8,7 +8,14 @@ from .artisans import (
     unique_slug,
 )
 from .places import Workshop
-from .private import ArtisanRecord, ConsentState, Coverage, Identity, ProtectedDocument
+from .private import (
+    ArtisanRecord,
+    ConsentState,
+    Coverage,
+    Identity,
+    PendingImageArchive,
+    ProtectedDocument,
+)
 from .stories import STORIES_PER_PAGE, StoryIndexPage, StoryPage, StoryTag
 
 __all__ = [
@@ -19,6 +26,7 @@ __all__ = [
     "ConsentState",
     "Coverage",
     "Identity",
+    "PendingImageArchive",
     "ProtectedDocument",
     "PublicIdentity",
     "StoryIndexPage",

@@ -284,3 +284,40 @@ def anonymise_after_deletion(sender, instance, **kwargs):
 
     if instance.artisan_id:
         refresh_artisan(instance.artisan_id)
+
+
+class PendingImageArchive(models.Model):
+    """An image of a withdrawn person whose original could not be moved to private storage.
+
+    The withdrawal itself is recorded and applied regardless: the image is no longer on
+    any page of the person and its renditions are deleted. Only the copy of the original
+    into the private collection waits; the daily `expire_consents` retries it.
+    """
+
+    image = models.OneToOneField(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    record = models.ForeignKey(
+        ArtisanRecord,
+        verbose_name=_("private record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    portrait = models.BooleanField(_("portrait"), default=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    first_failed_at = models.DateTimeField(_("first failed at"), auto_now_add=True)
+    last_tried_at = models.DateTimeField(_("last tried at"), auto_now=True)
+
+    class Meta:
+        ordering = ["first_failed_at"]
+        verbose_name = _("image waiting to leave public storage")
+        verbose_name_plural = _("images waiting to leave public storage")
+
+    def __str__(self):
+        return str(_("Image #%(id)s") % {"id": self.image_id})

@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -170,14 +171,13 @@ def forget_cached_renditions():
 
 @pytest.fixture
 def keep_portrait_files(db):
-    """Put back the portrait files a test deletes for real; its database changes roll back.
+    """Put back the image files a test deletes for real; its database changes roll back.
 
     The demo is loaded once per session, so a file deleted by one test would be
-    missing for the next.
+    missing for the next. A withdrawal deletes portraits and story images.
     """
     saved = {}
-    for page in ArtisanPage.objects.exclude(portrait=None).select_related("portrait"):
-        image = page.portrait
+    for image in get_image_model().objects.all():
         for name in [image.file.name, *image.renditions.values_list("file", flat=True)]:
             path = Path(settings.MEDIA_ROOT, name)
             if path.exists():

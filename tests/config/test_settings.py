@@ -9,14 +9,14 @@ from django.conf import settings
 SETUP = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
 
 
-def run_with(env):
+def run_with(env, code=SETUP):
     base = {
         key: value
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
     }
     return subprocess.run(  # noqa: S603
-        [sys.executable, "-c", SETUP],
+        [sys.executable, "-c", code],
         env={**base, "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
         cwd=settings.BASE_DIR,
         capture_output=True,

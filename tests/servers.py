@@ -187,6 +187,13 @@ def database_copy():
     name = f"{template}_servers_{os.getpid()}"[:63]
     connections.close_all()  # a template database must have no other session
     with closing(_admin_connection()) as admin:
+        # e.g. the browser tests' live server thread keeps its connection (CONN_MAX_AGE);
+        # it reconnects on its next request (CONN_HEALTH_CHECKS).
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [template],
+        )
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     host = params.get("HOST") or "127.0.0.1"

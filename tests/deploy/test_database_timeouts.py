@@ -56,6 +56,20 @@ def row_locked(database_url, product):
             db.rollback()
 
 
+def both_waiting(database_url, deadline=LOCK_TIMEOUT_MS / 1000 * 0.8):
+    """Until two requests wait on a lock (or nearly the lock timeout): then both race."""
+    started = time.monotonic()
+    with closing(connect(database_url)) as db:
+        while time.monotonic() - started < deadline:
+            waiting = db.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            ).fetchone()[0]
+            if waiting >= 2:
+                return
+            time.sleep(0.02)
+
+
 def shopper_at_checkout(servers, product):
     shopper = Shopper(servers.url, timeout=LOCK_HELD + 20)
     shopper.add_to_cart(product)
@@ -112,7 +126,7 @@ def test_a_form_sent_twice_at_once_places_one_order(deployment, product_on_sale)
     with row_locked(database_url, product_on_sale):
         for post in posts:
             post.start()
-        time.sleep(LOCK_TIMEOUT_MS / 2000)  # both wait on the database, well within the timeout
+        both_waiting(database_url)
     for post in posts:
         post.join()
     placed = order_count(database_url) - orders_before

@@ -21,8 +21,9 @@ ROUNDS = 10
 # The cache waits at most this long on Redis (REDIS_TIMEOUT_MS), then skips it for
 # REDIS_RETRY_SECONDS: a request during an outage is a page rendered uncached, plus that.
 CACHE_TIMEOUT_MS = 250
-# A page rendered uncached on a loaded two-core machine, with a cache call that timed out.
-SLOWEST_ANSWER = 3.0
+# A page rendered uncached on a loaded two-core machine, with a cache call that timed out:
+# measured 2.3 s alone, 3.1 s beside a full test run; Django's RedisCache waits ~forever.
+SLOWEST_ANSWER = 5.0
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,13 @@
 """Placing an order: from a priced cart to an order that holds its pieces, in one transaction."""
 
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from . import emails, pricing
@@ -19,6 +21,9 @@ from .models import (
     PaymentMethod,
 )
 from .stock import OutOfStock, reserve_stock
+
+# Renewed in the session each time an order is placed, so the next order gets its own key.
+SESSION_SUBMISSION = "checkout_submission"
 
 # A card payment must be made within this time; the Stripe session expires then.
 # Stripe refuses a session that expires less than 30 minutes after it is created:
@@ -80,7 +85,15 @@ def _existing_story_ids(story_ids):
 
 
 def place_order(
-    summary, customer, payment_method, shop_settings, *, language, site=None, notify=True
+    summary,
+    customer,
+    payment_method,
+    shop_settings,
+    *,
+    language,
+    site=None,
+    notify=True,
+    submission_key=None,
 ):
     """Create the order from the priced cart and reserve its stock, all or nothing.
 
@@ -88,7 +101,7 @@ def place_order(
     since the summary was made, and `OutOfStock` when a piece was taken meanwhile.
     A cash order is waiting for payment at once and its e-mails go out when the
     transaction commits (unless `notify` is False, for the demo); a card order waits
-    for Stripe.
+    for Stripe. `submission_key` is stored on the order, unique (see `place_order_once`).
     """
     if not summary.lines:
         raise CartNotReady([_("Your cart is empty.")])
@@ -122,6 +135,7 @@ def place_order(
             total=pricing.order_total([summary.total, delivery_fee]),
             payment_expires_at=now + CARD_PAYMENT_TIME if card else None,
             created_at=now,
+            submission_key=submission_key,
         )
         OrderLine.objects.bulk_create(
             OrderLine(
@@ -167,4 +181,41 @@ def place_order(
     return order
 
 
-__all__ = ["CartNotReady", "Customer", "OutOfStock", "place_order"]
+def submission_key(session, cart_signature):
+    """The same key for every submission of this cart from this session until an order is placed.
+
+    Derived, not stored: a request that died after its order committed (worker killed,
+    timeout) never saved the session, and its retry must still find that order.
+    """
+    generation = session.get(SESSION_SUBMISSION, "")
+    value = f"{session.session_key}:{generation}:{cart_signature}"
+    return salted_hmac("shop.checkout.submission", value, algorithm="sha256").hexdigest()
+
+
+def place_order_once(session, cart_signature, place):
+    """`place(submission_key=...)` unless this submission already placed an order.
+
+    Returns (order, placed). A double click, the browser sending the form again, or a
+    retry after a timeout gets the first order rather than a second one holding stock;
+    two submissions racing wait on the unique key and the later one finds the first. A
+    cancelled first order does not count: the shopper is buying again.
+    """
+    key = submission_key(session, cart_signature)
+    existing = Order.objects.filter(submission_key=key).first()
+    if existing is not None and existing.status != OrderStatus.CANCELLED:
+        return existing, False
+    if existing is not None:
+        session[SESSION_SUBMISSION] = secrets.token_hex(8)
+        key = submission_key(session, cart_signature)
+    try:
+        order = place(submission_key=key)
+    except IntegrityError:
+        existing = Order.objects.filter(submission_key=key).first()
+        if existing is None:
+            raise
+        return existing, False
+    session[SESSION_SUBMISSION] = secrets.token_hex(8)
+    return order, True
+
+
+__all__ = ["CartNotReady", "Customer", "OutOfStock", "place_order", "place_order_once"]

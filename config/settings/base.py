@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "config.security.RateLimitMiddleware",
+    "config.database.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -92,6 +93,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# On PostgreSQL a query waits at most DB_LOCK_TIMEOUT_MS for a row lock and runs at most
+# DB_STATEMENT_TIMEOUT_MS, so one long lock cannot freeze every worker: the request gets
+# the "busy, try again" page (`config.database`). 0 turns a limit off (e.g. a long migrate).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options["options"] = (
+        f"{_db_options.get('options', '')}"
+        f" -c lock_timeout={env_int('DB_LOCK_TIMEOUT_MS', 2000)}"
+        f" -c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 20000)}"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is shared by every app server when deployed; local memory otherwise. Production
@@ -101,9 +112,16 @@ SHARED_CACHE_REQUIRED = False
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails soft (`config.cache`): with Redis down or frozen, pages are served
+            # uncached and no cache call waits longer than the timeouts below.
+            "BACKEND": "config.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "mainslibres"),
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_TIMEOUT_MS", 250) / 1000,
+                "socket_timeout": env_int("REDIS_TIMEOUT_MS", 250) / 1000,
+                "RETRY_AFTER": env_int("REDIS_RETRY_SECONDS", 5),
+            },
         }
     }
 else:

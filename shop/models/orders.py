@@ -107,6 +107,11 @@ class Order(models.Model):
         _("Stripe payment"), max_length=255, blank=True, db_index=True
     )
 
+    # Unique, so a checkout form sent twice (double click, retry after a timeout) places
+    # one order: the second submission finds this one (`shop.checkout.place_order_once`).
+    submission_key = models.CharField(
+        _("checkout submission"), max_length=64, unique=True, null=True, editable=False
+    )
     created_at = models.DateTimeField(_("placed at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)

@@ -1,5 +1,7 @@
 """Checkout: the form, then an order holding its pieces, then Stripe or the order page."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -8,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import lifecycle, payments
 from ..cart import Cart
-from ..checkout import CartNotReady, Customer, delivery_fee_for, place_order
+from ..checkout import CartNotReady, Customer, delivery_fee_for, place_order, place_order_once
 from ..forms import CheckoutForm
 from ..models import Fulfilment, Order, PaymentMethod, ShopSettings
 from ..stock import OutOfStock
@@ -82,20 +84,22 @@ def checkout(request):
         delivery_address=data["delivery_address"],
         note=data["note"],
     )
+    place = partial(
+        place_order,
+        summary,
+        customer,
+        data["payment_method"],
+        shop_settings,
+        language=get_language() or "fr",
+        site=shop_settings.site,
+    )
     try:
-        order = place_order(
-            summary,
-            customer,
-            data["payment_method"],
-            shop_settings,
-            language=get_language() or "fr",
-            site=shop_settings.site,
-        )
+        order, placed = place_order_once(request.session, signature, place)
     except (CartNotReady, OutOfStock) as error:
         return _back_to_cart(request, error.messages)
     cart.clear()
     remember_order(request, order)
-    if order.payment_method == PaymentMethod.CARD:
+    if placed and order.payment_method == PaymentMethod.CARD:
         return _start_card_payment(request, order)
     return redirect(order_url(order))
 

@@ -35,3 +35,14 @@ def test_production_with_secret_key_starts_with_debug_off():
     result = run_with({"SECRET_KEY": "a-long-random-value-for-this-test-only"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_production_refuses_a_trusted_proxy_network_that_is_not_one():
+    result = run_with(
+        {
+            "SECRET_KEY": "a-long-random-value-for-this-test-only",
+            "TRUSTED_PROXY_NETWORKS": "10.0.0/x",
+        }
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_NETWORKS: '10.0.0/x' is not a network" in result.stderr

@@ -30,7 +30,8 @@ def send_one():
     )
 
 
-def run_worker():
+def run_worker(*options):
+    """The worker command until the queue is empty (or as `options` say)."""
     call_command(
         "db_worker",
         "--backend=background",
@@ -38,6 +39,7 @@ def run_worker():
         "--no-startup-delay",
         "--interval=0",
         "--verbosity=0",
+        *options,
     )
 
 
@@ -68,14 +70,7 @@ def test_sending_only_queues_the_message_until_a_worker_runs():
 def test_a_message_is_kept_while_smtp_is_down_and_sent_when_it_is_back(settings):
     settings.MAIL_DELIVERY_BACKEND = SMTP
     send_one()
-    call_command(
-        "db_worker",
-        "--backend=background",
-        "--max-tasks=1",
-        "--batch",
-        "--no-startup-delay",
-        "--verbosity=0",
-    )
+    run_worker("--max-tasks=1")
     retry = DBTaskResult.objects.ready().get()
     assert retry.args_kwargs["args"][1] == 2  # its second try
     with LoopbackSmtp() as server:
@@ -91,14 +86,7 @@ def test_a_mail_server_that_never_answers_delays_the_message_without_losing_it(s
     with LoopbackSmtp(hung=True) as server:
         settings.EMAIL_PORT = server.port
         started = time.monotonic()
-        call_command(
-            "db_worker",
-            "--backend=background",
-            "--max-tasks=1",
-            "--batch",
-            "--no-startup-delay",
-            "--verbosity=0",
-        )
+        run_worker("--max-tasks=1")
         assert time.monotonic() - started < 5
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.args_kwargs["args"][0]["subject"] == "Commande ML-2026-00001"

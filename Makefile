@@ -36,7 +36,10 @@ migrate: messages ## Create or update the local SQLite database
 demo: migrate ## Load the demo content once (French texts, XOF prices, local images)
 	$(MANAGE) load_demo --if-empty
 
-run: demo ## Serve the demo site at http://127.0.0.1:8000
+run: demo ## Serve the demo site at http://127.0.0.1:8000, with the mail worker beside it
+	@# The task worker sends the queued e-mails; it stops when the server does (Ctrl+C).
+	$(MANAGE) db_worker --backend background --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: messages ## Run the test suite (same set-up as `make run`, own test database)

@@ -1,11 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SiteConfig(AppConfig):
-    """The project package as an app, so that its system checks are registered."""
+    """The project package as an app: its deployment checks and its admin screen (login
+    lock-outs); no models."""
 
     name = "config"
-    verbose_name = "Mains Libres"
+    verbose_name = _("Site protections")
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the deployment checks

@@ -1,83 +1,95 @@
-"""Site-wide protections: security headers, POST rate limits and admin login throttling.
+"""Site-wide protections: the client's address behind proxies, security headers, POST rate
+limits and admin login throttling.
 
 Counters live in the cache, which is Redis when deployed, so every app server
 behind the load balancer shares them.
 """
 
-import time
+import ipaddress
+import math
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
 from django.dispatch import receiver
 from django.shortcuts import render
 
+from . import logins, ratelimit
+
 ADMIN_LOGIN_URL_NAME = "wagtailadmin_login"
+# A forwarded chain longer than this is not from our proxies: only its tail is read.
+MAX_FORWARDED_HOPS = 20
+
+
+@lru_cache(maxsize=8)
+def _trusted_networks(networks):
+    return tuple(ipaddress.ip_network(network, strict=False) for network in networks)
+
+
+def _is_trusted(address):
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    networks = _trusted_networks(tuple(settings.TRUSTED_PROXY_NETWORKS))
+    return any(parsed in network for network in networks)
 
 
 def client_ip(request):
-    """The client's address; behind N trusted proxies, the Nth address from the right."""
+    """The client's address, read from X-Forwarded-For only as far as the operator trusts it.
+
+    With `TRUSTED_PROXY_NETWORKS`, the address is the right-most one in the chain
+    (X-Forwarded-For then the connection's own address) that is not one of our proxies:
+    whatever a client wrote at the left of the header itself is never reached. With
+    `TRUSTED_PROXY_COUNT` (N proxies in front, always), it is the Nth address from the
+    right. Otherwise, or for a connection that does not come from a trusted proxy, it is
+    the connection's address.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",")[-MAX_FORWARDED_HOPS:]]
+    hops = [hop for hop in hops if hop]
+    if settings.TRUSTED_PROXY_NETWORKS:
+        if not _is_trusted(remote):
+            return remote
+        for hop in reversed(hops):
+            if not _is_trusted(hop):
+                return hop[:64]
+        return (hops[0] if hops else remote)[:64]
     proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    if proxies and len(hops) >= proxies:
+        return hops[-proxies][:64]
+    return remote
 
 
-def _window_key(scope, ident, window):
-    return f"ratelimit:{scope}:{ident}:{int(time.time() // window)}"
-
-
-def hit(scope, ident, window):
-    """Count one event in the current fixed window and return the count so far."""
-    key = _window_key(scope, ident, window)
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # the key expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
-def count(scope, ident, window):
-    return cache.get(_window_key(scope, ident, window), 0)
-
-
-def too_many_requests(request, retry_after):
+def too_many_requests(request, retry_after, template="429.html"):
+    """The 429 page: what happened, and the wait in minutes, also sent as Retry-After."""
     response = render(
-        request, "429.html", {"retry_after_minutes": max(1, retry_after // 60)}, status=429
+        request, template, {"retry_after_minutes": math.ceil(retry_after / 60)}, status=429
     )
     response["Retry-After"] = str(retry_after)
     return response
 
 
-def _login_ident(request, username):
-    return f"{client_ip(request)}:{(username or '').strip().lower()[:150]}"
-
-
 @receiver(user_login_failed)
 def count_failed_login(sender, credentials, request=None, **kwargs):
     if request is not None:
-        _limit, window = settings.ADMIN_LOGIN_THROTTLE
-        hit("login", _login_ident(request, credentials.get("username")), window)
+        logins.record_failure(client_ip(request), credentials.get("username"))
 
 
 @receiver(user_logged_in)
 def forget_failed_logins(sender, request, user, **kwargs):
     if request is not None:
-        _limit, window = settings.ADMIN_LOGIN_THROTTLE
-        cache.delete(_window_key("login", _login_ident(request, user.get_username()), window))
+        logins.forget_failures(client_ip(request), user.get_username())
 
 
 class RateLimitMiddleware:
     """Answer 429 to clients that POST too often to rate-limited views or fail to log in.
 
     `RATE_LIMITS` maps URL namespaces (e.g. "shop") to (requests, seconds) per client
-    address; `ADMIN_LOGIN_THROTTLE` bounds failed admin logins per address and username.
+    address, counted in a sliding window (`config.ratelimit`): one client sending too
+    much is slowed to its limit while every other address goes on as before.
+    Admin logins follow `LOGIN_THROTTLES` (`config.logins`).
     """
 
     def __init__(self, get_response):
@@ -91,16 +103,16 @@ class RateLimitMiddleware:
             return None
         match = request.resolver_match
         if match.url_name == ADMIN_LOGIN_URL_NAME:
-            limit, window = settings.ADMIN_LOGIN_THROTTLE
-            ident = _login_ident(request, request.POST.get("username"))
-            if count("login", ident, window) >= limit:
-                return too_many_requests(request, window)
+            wait = logins.seconds_locked(client_ip(request), request.POST.get("username"))
+            if wait:
+                return too_many_requests(request, wait, "429_login.html")
             return None
         for namespace in match.namespaces:
             if namespace in settings.RATE_LIMITS:
                 limit, window = settings.RATE_LIMITS[namespace]
-                if hit(namespace, client_ip(request), window) > limit:
-                    return too_many_requests(request, window)
+                wait = ratelimit.take(namespace, client_ip(request), limit, window)
+                if wait:
+                    return too_many_requests(request, wait)
         return None
 
 

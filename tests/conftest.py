@@ -62,6 +62,17 @@ def french_by_default():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def mail_through_the_queue(settings):
+    """Every e-mail goes through the task queue, as deployed.
+
+    Django's test set-up swaps EMAIL_BACKEND for its in-memory one; the queue's backend is
+    put back, and the test settings' immediate worker delivers to that same `mail.outbox`
+    (MAIL_DELIVERY_BACKEND), so every test of an e-mail also tests its way through the queue.
+    """
+    settings.EMAIL_BACKEND = "config.mail.QueuedEmailBackend"
+
+
 @pytest.fixture
 def site(db):
     return Site.objects.get(is_default_site=True)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_networks, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,6 +20,12 @@ INSTALLED_APPS = [
     "impact",
     "demo",
     "search",
+    # Site-wide protections and their admin screen (login lock-outs); no models.
+    "config",
+    # The task queue (Django 6's tasks API, backported) and its database backend: e-mails
+    # wait there until a worker sends them.
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_modeladmin",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -195,16 +201,35 @@ if AWS_STORAGE_BUCKET_NAME:
             },
         }
 
-# E-mail: SMTP when EMAIL_HOST is set; each environment picks its fallback.
+# E-mail leaves the request: Django's send_mail, the shop's e-mails and Wagtail's all go
+# to the task queue (`config.mail`), and a worker (`manage.py db_worker --backend
+# background`) sends them with MAIL_DELIVERY_BACKEND, retrying while SMTP is down.
+# SMTP; without EMAIL_HOST, dev and production write mail to the console instead.
+EMAIL_BACKEND = "config.mail.QueuedEmailBackend"
 EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A mail server that accepts and never answers must not hold a worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mains Libres <boutique@mainslibres.example>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# A failed delivery is tried again after 30 s, 1, 2, 4 ... minutes (at most an hour apart);
+# after MAIL_MAX_ATTEMPTS it stays in the queue's table as failed, with the whole message.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 60)
+MAIL_RETRY_SECONDS = (
+    env_int("MAIL_RETRY_FIRST_SECONDS", 30),
+    env_int("MAIL_RETRY_LONGEST_SECONDS", 60 * 60),
+)
+
+# Wagtail's own tasks (search and reference index) stay immediate, as they were; the
+# "background" backend is the durable queue in the database that the worker reads.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Stripe: the card option only appears when a secret key is configured.
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
@@ -239,10 +264,21 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# Rate limits per client address: (requests, seconds).
+# The client's address behind a load balancer: either the number of proxies that always
+# stand in front (TRUSTED_PROXY_COUNT), or their networks (TRUSTED_PROXY_NETWORKS, e.g.
+# "10.0.0.0/8,127.0.0.1/32"), in which case X-Forwarded-For is read from the right up to
+# the first address that is not one of them. Neither set: the connection's own address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_NETWORKS = env_networks("TRUSTED_PROXY_NETWORKS")
+# POSTs per client address and URL namespace: (requests, seconds) in a sliding window.
 RATE_LIMITS = {"shop": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60)}
-ADMIN_LOGIN_THROTTLE = (5, 15 * 60)  # failed logins per address and username
+# Failed admin logins: (failures, seconds) in a sliding window; see config/logins.py.
+LOGIN_THROTTLES = {
+    "account_address": (env_int("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5), 15 * 60),
+    "address": (env_int("LOGIN_FAILURES_PER_ADDRESS", 20), 15 * 60),
+    "account": (env_int("LOGIN_FAILURES_PER_ACCOUNT", 10), 15 * 60),
+    "global": (env_int("LOGIN_FAILURES_PER_MINUTE", 100), 60),
+}
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Mains Libres")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

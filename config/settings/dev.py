@@ -21,7 +21,7 @@ def _local_secret_key():
 SECRET_KEY = env_str("SECRET_KEY") or _local_secret_key()
 
 if not EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # runserver serves static files itself; no manifest needed while editing CSS.
 STORAGES = {

@@ -1,5 +1,6 @@
 """Read typed values from the environment: the one place settings look there."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -35,6 +36,17 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_networks(name):
+    """Comma-separated networks (`10.0.0.0/8,127.0.0.1`), checked at start-up, not per request."""
+    networks = env_list(name, [])
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name}: {network!r} is not a network.") from error
+    return networks
 
 
 def env_required(name):

@@ -11,7 +11,7 @@ SHARED_CACHE_REQUIRED = not env_bool("ALLOW_PER_PROCESS_CACHE", False)
 
 if not EMAIL_HOST:
     # Without SMTP, mail is written to the log rather than silently lost.
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

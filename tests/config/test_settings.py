@@ -65,3 +65,12 @@ def test_gunicorn_loads_the_site_with_redis_as_the_cache():
 def test_a_single_process_install_may_opt_out_of_the_shared_cache():
     result = run_with({**KEY, "ALLOW_PER_PROCESS_CACHE": "true"}, GUNICORN_IMPORT)
     assert result.returncode == 0, result.stderr
+def test_production_refuses_a_trusted_proxy_network_that_is_not_one():
+    result = run_with(
+        {
+            "SECRET_KEY": "a-long-random-value-for-this-test-only",
+            "TRUSTED_PROXY_NETWORKS": "10.0.0/x",
+        }
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_NETWORKS: '10.0.0/x' is not a network" in result.stderr

@@ -13,6 +13,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Site-wide protections: deployment checks, the login lock-outs' admin screen; no models.
     "config",
     "home",
     "stories",
@@ -20,8 +21,6 @@ INSTALLED_APPS = [
     "impact",
     "demo",
     "search",
-    # Site-wide protections and their admin screen (login lock-outs); no models.
-    "config",
     # The task queue (Django 6's tasks API, backported) and its database backend: e-mails
     # wait there until a worker sends them.
     "django_tasks",

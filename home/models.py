@@ -17,6 +17,11 @@ from shop.cards import prepare_cards
 from shop.figures import DEFAULT_SMALL_GROUP_THRESHOLD
 from shop.models import ProductPage
 from shop.order_export import csv_rows
+from shop.publication import (
+    PublicationCheckedPageForm,
+    PublicationCheckedSnippetForm,
+    PublicationGuardMixin,
+)
 from stories.models import StoryPage
 
 from . import impact
@@ -26,7 +31,7 @@ from .summary import catalogue_summary, impact_summary
 FEATURED_COUNT = 3
 
 
-class HomePage(Page):
+class HomePage(PublicationGuardMixin, Page):
     """The front door: a welcome, featured stories and products, the impact in a sentence."""
 
     hero_heading = models.CharField(_("welcome heading"), max_length=150)
@@ -69,6 +74,7 @@ class HomePage(Page):
             max_num=8,
         ),
     ]
+    base_form_class = PublicationCheckedPageForm
     search_fields = [*Page.search_fields, index.SearchField("hero_text")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -137,7 +143,7 @@ class HomeFeaturedProduct(Orderable):
     panels = [FieldPanel("product")]
 
 
-class ImpactPage(RoutablePageMixin, Page):
+class ImpactPage(PublicationGuardMixin, RoutablePageMixin, Page):
     """What the shop does for the people who make its goods, in live figures and words.
 
     Figures come from paid orders (`shop.figures`); readers pick a period with a plain
@@ -155,6 +161,7 @@ class ImpactPage(RoutablePageMixin, Page):
         ),
     )
 
+    base_form_class = PublicationCheckedPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage"]
@@ -207,12 +214,13 @@ class ImpactPage(RoutablePageMixin, Page):
         return self.csv_response(request, impact.workshop_rows, "impact-workshops")
 
 
-class StandardPage(Page):
+class StandardPage(PublicationGuardMixin, Page):
     """A plain page: about us, delivery, terms of sale, privacy."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(StandardStreamBlock(), verbose_name=_("body"))
 
+    base_form_class = PublicationCheckedPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -260,6 +268,8 @@ class Partner(index.Indexed, models.Model):
         ),
     )
 
+    # Shown on the impact page: saving it publishes it, so the policy checks every save.
+    base_form_class = PublicationCheckedSnippetForm
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),

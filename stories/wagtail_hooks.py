@@ -1,7 +1,8 @@
-"""Admin for private records, consent-aware bulk publishing, and the history's wording."""
+"""Admin for private records, the publication policy's hooks, and the history's wording."""
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
@@ -10,7 +11,9 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .consent import PublicationRefused, publication_problems
+from shop.publication import PUBLICATION_HOOK
+
+from .consent import PublicationRefused, field_publication_problems, publication_problems
 from .dashboard import ExpiringConsentsPanel
 from .forms import ArtisanRecordForm
 from .models import ArtisanRecord
@@ -57,6 +60,24 @@ class ArtisanRecordViewSet(SnippetViewSet):
 
 register_snippet(ArtisanRecordViewSet)
 
+# The one publication policy, for every page type and public snippet (see `shop.publication`).
+hooks.register(PUBLICATION_HOOK, field_publication_problems)
+
+
+@hooks.register("before_publish_page")
+def refuse_publication(request, page):
+    """The editor's « Publish »: the last word, on the revision just saved as a draft.
+
+    The form already put most reasons beside their fields; this also sees what the form
+    cannot (inline panels such as a gallery's alternative texts, images' titles). The
+    draft stays saved, the editor reads why it was not published.
+    """
+    problems = publication_problems(page.get_latest_revision_as_object())
+    if not problems:
+        return None
+    messages.error(request, _("Not published: %(problems)s") % {"problems": " ".join(problems)})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
 
 def _report_consent_changes(request, instance):
     """Tell the consent staff what their change did to the public site."""
@@ -70,13 +91,36 @@ def _report_consent_changes(request, instance):
         text = _("The site now shows this artisan as « %(name)s ».") % {"name": page.title}
         if change.archived_portraits:
             text += " " + str(_("Their portrait was taken off the site and kept privately."))
-        if change.unpublished_stories:
-            count = len(change.unpublished_stories)
-            text += " " + ngettext(
-                "%(count)s story featuring them was unpublished.",
-                "%(count)s stories featuring them were unpublished.",
-                count,
-            ) % {"count": count}
+        # Counted pieces of news, each in the singular or plural (`count` is their number).
+        counted = [
+            (
+                change.rewritten,
+                ngettext_lazy(
+                    "%(count)s other page or item naming them now shows this name instead.",
+                    "%(count)s other pages or items naming them now show this name instead.",
+                    "count",
+                ),
+            ),
+            (
+                change.unpublished_pages,
+                ngettext_lazy(
+                    "%(count)s page still naming them was unpublished.",
+                    "%(count)s pages still naming them were unpublished.",
+                    "count",
+                ),
+            ),
+            (
+                change.unpublished_stories,
+                ngettext_lazy(
+                    "%(count)s story featuring them was unpublished.",
+                    "%(count)s stories featuring them were unpublished.",
+                    "count",
+                ),
+            ),
+        ]
+        for items, message in counted:
+            if items:
+                text += " " + message % {"count": len(items)}
         messages.success(request, text)
 
 
@@ -145,6 +189,14 @@ def register_consent_log_actions(actions):
         def format_message(self, log_entry):
             problems = " ".join(log_entry.data.get("problems", []))
             return _("Publication refused: %(problems)s") % {"problems": problems}
+
+    @actions.register_action("stories.names_withdrawn")
+    class NamesWithdrawn(LogFormatter):
+        label = _("Names withdrawn")
+        message = _(
+            "Rewritten automatically: a person it named withdrew their consent or it lapsed; "
+            "it now shows the name their page shows."
+        )
 
     @actions.register_action("stories.portrait_archived")
     class PortraitArchived(LogFormatter):

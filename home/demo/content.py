@@ -702,7 +702,8 @@ PRODUCTS = [
             "<p>Un panier solide, tressé serré, pensé pour le marché du samedi : son fond rigide "
             "tient la charge d'un sac de riz de cinq kilos et ses anses sont cousues à double "
             "tour. Il se plie à plat quand il est vide.</p>"
-            "<p>Tressé à la main à Ziguinchor, en deux jours de travail environ.</p>"
+            "<p>Tressé à la main par Fatou Diatta à Ziguinchor, en deux jours de travail "
+            "environ.</p>"
         ),
         "alt": "Grand panier rond en raphia naturel avec deux anses, posé sur un sol en ciment.",
     },
@@ -753,7 +754,8 @@ PRODUCTS = [
             "L'assise est creusée à la gouge pour épouser la forme du corps ; les pieds y sont "
             "assemblés par des tenons chevillés, sans clou ni vis.</p>"
             "<p>Le vène, bois dur aux reflets rouges, prend avec le temps une patine plus sombre. "
-            "Chaque tabouret porte sous l'assise la date de sa fabrication.</p>"
+            "Chaque tabouret, conçu et façonné par Ibrahima Sarr, porte sous l'assise la date de "
+            "sa fabrication.</p>"
         ),
         "alt": (
             "Tabouret en bois rouge à trois pieds légèrement écartés, avec une assise ronde "

@@ -323,7 +323,8 @@ PRODUCTS = {
         "description": (
             "<p>A sturdy, tightly woven basket made for the Saturday market: its stiff base "
             "carries a five-kilo bag of rice and its handles are double-stitched. It folds flat "
-            "when empty.</p><p>Woven by hand in Ziguinchor, in about two days of work.</p>"
+            "when empty.</p><p>Woven by hand by Fatou Diatta in Ziguinchor, in about two days "
+            "of work.</p>"
         ),
         "alt": "Large round basket in natural raffia with two handles, on a cement floor.",
     },
@@ -358,7 +359,8 @@ PRODUCTS = {
             "<p>A three-legged stool that stands steady on any floor, even the most uneven. The "
             "seat is hollowed with a gouge to fit the body; the legs are joined with pegged "
             "tenons, without nails or screws.</p><p>Vène, a hard wood with red glints, darkens "
-            "with time. Each stool carries the date it was made under its seat.</p>"
+            "with time. Each stool, designed and shaped by Ibrahima Sarr, carries the date it "
+            "was made under its seat.</p>"
         ),
         "alt": (
             "Red wooden stool with three slightly splayed legs and a round hollowed seat, on a "

@@ -18,32 +18,18 @@ from shop.models import ProductPage
 from stories.consent import PublicationRefused, consent_changed, refresh_artisan
 from stories.models import ArtisanPage, ArtisanRecord, StoryIndexPage
 
-from .conftest import TODAY, make_artisan, make_story, public_urls, record_of
+from .conftest import (
+    TODAY,
+    make_artisan,
+    make_story,
+    public_urls,
+    record_form_data,
+    record_of,
+)
 
 pytestmark = pytest.mark.django_db
 
 NAME_WORDS = ("Ibrahima", "Sarr")
-
-
-def record_form_data(record, **changes):
-    data = {
-        "artisan": record.artisan_id,
-        "identity": record.identity,
-        "public_name": record.public_name,
-        "legal_name": record.legal_name,
-        "private_notes": record.private_notes,
-        "consent_document": record.consent_document_id or "",
-        "consent_given_on": record.consent_given_on.isoformat(),
-        "consent_valid_until": (
-            record.consent_valid_until.isoformat() if record.consent_valid_until else ""
-        ),
-        "consent_withdrawn_on": "",
-    }
-    for field in ("consent_name", "consent_face", "consent_story"):
-        if getattr(record, field):
-            data[field] = "on"
-    data.update(changes)
-    return data
 
 
 def text_of(response):

@@ -11,6 +11,7 @@ from wagtail.search import index
 from impact.figures import impact_summary
 from shop.cards import prepare_cards
 from shop.models import ProductPage
+from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 from stories.models import StoryPage
 
 from .blocks import StandardStreamBlock
@@ -19,7 +20,7 @@ from .summary import catalogue_summary
 FEATURED_COUNT = 3
 
 
-class HomePage(Page):
+class HomePage(PublicationGuardMixin, Page):
     """The front door: a welcome, featured stories and products, the impact in a sentence."""
 
     hero_heading = models.CharField(_("welcome heading"), max_length=150)
@@ -62,6 +63,7 @@ class HomePage(Page):
             max_num=8,
         ),
     ]
+    base_form_class = PublicationCheckedPageForm
     search_fields = [*Page.search_fields, index.SearchField("hero_text")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -130,12 +132,13 @@ class HomeFeaturedProduct(Orderable):
     panels = [FieldPanel("product")]
 
 
-class StandardPage(Page):
+class StandardPage(PublicationGuardMixin, Page):
     """A plain page: about us, delivery, terms of sale, privacy."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(StandardStreamBlock(), verbose_name=_("body"))
 
+    base_form_class = PublicationCheckedPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from shop.order_export import csv_rows
+from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 from .blocks import ImpactStreamBlock
 from .publication import ImpactSettings, Partner
@@ -23,7 +24,7 @@ from .reading import (
 )
 
 
-class ImpactPage(RoutablePageMixin, Page):
+class ImpactPage(PublicationGuardMixin, RoutablePageMixin, Page):
     """What the shop does for the people who make its goods, in live figures and words.
 
     Figures come from paid orders (`impact.figures`); readers pick a period with a plain
@@ -41,6 +42,7 @@ class ImpactPage(RoutablePageMixin, Page):
         ),
     )
 
+    base_form_class = PublicationCheckedPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage"]

@@ -12,6 +12,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from shop.publication import PublicationCheckedSnippetForm
+
 from .figures import DEFAULT_SMALL_GROUP_THRESHOLD
 
 
@@ -52,6 +54,8 @@ class Partner(index.Indexed, models.Model):
         ),
     )
 
+    # Shown on the impact page: saving it publishes it, so the policy checks every save.
+    base_form_class = PublicationCheckedSnippetForm
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),

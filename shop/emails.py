@@ -71,7 +71,7 @@ def _send(template, subject, recipients, order, language, **extra):
     with translation.override(language):
         context = {
             "order": order,
-            "lines": list(order.lines.all()),
+            "lines": list(order.lines.select_related("artisan")),
             "shop_settings": _shop_settings(order),
             "site_name": settings.WAGTAIL_SITE_NAME,
             "order_url": order_page_url(order),

@@ -2,14 +2,16 @@
 
 Two rules live here and nowhere else:
 
-- `publication_problems()` says why a story or an artisan page may not be
-  published (missing or lapsed consent, a private name, a judicial matter).
-  Every publish path asks it: the editor's buttons (`stories.forms`),
-  `revision.publish()` (`StoryPage.publish`), workflow approval and scheduled
-  publishing (`stories.publishing`).
+- `publication_problems()` says why a page of any type, or a snippet the site
+  shows, may not be published (missing or lapsed consent for a story, a name the
+  person does not show, a judicial matter), naming the field. Every publish path
+  asks it through `shop.publication` (see there why it lives in `shop`): the
+  editor's buttons and forms, `revision.publish()`, workflow approval and
+  scheduled publishing (`stories.publishing`), snippet saves in the admin.
 - `refresh_artisan()` applies an artisan's consent to every public surface in
   one transaction: page title and URL, portrait, profile, search index, the
-  stories featuring them. It ends by sending `consent_changed`, the one hook
+  stories featuring them, and every other page or snippet naming them
+  (`withdraw_names`). It ends by sending `consent_changed`, the one hook
   other code (page caches, CDNs) listens to.
 """
 
@@ -21,28 +23,22 @@ from django.db import models, transaction
 from django.dispatch import Signal, receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
-from wagtail.models import ReferenceIndex, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search import index
 
 from shop.cards import forget_cards
+from shop.publication import PublicationCheckedSnippetForm, PublicationRefused
 
 from . import archive, privacy
 from .models import ArtisanPage, ArtisanRecord, ConsentState, StoryPage, unique_slug
+from .notifications import notify_editors
+from .public_text import public_texts, replace_names, text_fields
 
 # Sent after an artisan's public identity, portrait or stories changed because of consent.
 # Arguments: `record` (ArtisanRecord or None), `change` (ConsentChange).
 consent_changed = Signal()
-
-
-class PublicationRefused(PublishPermissionError):
-    """A page may not be published; `problems` says why, in the editor's language."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super().__init__(" ".join(self.problems))
 
 
 @dataclass
@@ -58,6 +54,9 @@ class ConsentChange:
     archived_images: list = field(default_factory=list)
     # Images off the site whose original could not be moved yet (`stories.archive`).
     pending_images: list = field(default_factory=list)
+    # Pages (and public snippets) that named the person: rewritten, or unpublished.
+    rewritten: list = field(default_factory=list)
+    unpublished_pages: list = field(default_factory=list)
 
     @property
     def changed(self):
@@ -67,6 +66,7 @@ class ConsentChange:
             or self.archived_portraits
             or self.archived_images
             or self.pending_images
+            or self.rewritten
         )
 
 
@@ -125,20 +125,12 @@ def consent_problems(artisans, on=None):
     return problems
 
 
-def page_text(page):
-    """Everything a page publishes in words: its fields, stream blocks included."""
-    parts = [page.title, page.seo_title, page.search_description]
-    for name in ("standfirst", "hero_caption", "hero_credit", "craft", "profile"):
-        parts.append(getattr(page, name, "") or "")
-    body = getattr(page, "body", None)
-    if body is not None:
-        parts.append(privacy.collect_text(body.get_prep_value()))
-    return " ".join(str(part) for part in parts if part)
+def text_problems(text, on=None, names=None):
+    """Private names and judicial matters found in the text.
 
-
-def text_problems(text, on=None):
-    """Private names and judicial matters found in the text."""
-    names = names_on_record(on)
+    Pass `names` (from `names_on_record`) when checking several texts on the same day.
+    """
+    names = names or names_on_record(on)
     problems = [
         _(
             "The text contains « %(name)s », a name this person has not agreed to show. "
@@ -159,7 +151,11 @@ def text_problems(text, on=None):
 
 
 def names_on_record(on=None):
-    """Names the site may show, and legal names and surnames it must not, for every artisan."""
+    """Names the site may show, and the names it must not, for every artisan.
+
+    Forbidden: a legal name (and surname) the person does not show, and a public name
+    they no longer show (a withdrawn or lapsed consent).
+    """
     allowed, forbidden = set(), []
     for record in ArtisanRecord.objects.only(
         "identity",
@@ -173,26 +169,34 @@ def names_on_record(on=None):
         shown = record.shown_name(on)
         if shown:
             allowed.add(shown)
-        forbidden += privacy.forbidden_names(record.legal_name, shown)
+        forbidden += privacy.forbidden_names(record.legal_name, shown, record.public_name)
     return {"allowed": allowed, "forbidden": list(dict.fromkeys(forbidden))}
 
 
-def publication_problems(page, on=None):
-    """Why this story or artisan page may not be published on that day; empty when it may."""
-    page = page.specific
+def field_publication_problems(obj, on=None):
+    """[(field name or None, message)]: why this page or snippet may not be published that day.
+
+    The one publication policy of the site. Every publish path asks it, through
+    `shop.publication` (registered as its hook in `stories.wagtail_hooks`): each message
+    names the field it concerns.
+    """
+    if isinstance(obj, Page):
+        obj = obj.specific
     problems = []
-    if isinstance(page, StoryPage):
-        problems += consent_problems(page.artisans.all(), on)
-    if isinstance(page, StoryPage | ArtisanPage):
-        problems += text_problems(page_text(page), on)
+    if isinstance(obj, StoryPage):
+        problems += [("artisans", problem) for problem in consent_problems(obj.artisans.all(), on)]
+    names = names_on_record(on)
+    for name, label, text in public_texts(obj):
+        problems += [
+            (name, _("« %(field)s »: %(problem)s") % {"field": label, "problem": problem})
+            for problem in text_problems(text, on, names)
+        ]
     return problems
 
 
-def check_publication(page, on=None):
-    """Raise `PublicationRefused` when `publication_problems()` finds anything."""
-    problems = publication_problems(page, on)
-    if problems:
-        raise PublicationRefused(problems)
+def publication_problems(page, on=None):
+    """Why this page or snippet may not be published on that day; empty when it may."""
+    return [message for _field, message in field_publication_problems(page, on)]
 
 
 # Applying a change --------------------------------------------------------------------
@@ -281,6 +285,7 @@ def refresh_artisan(artisan, *, user=None, on=None):
     record = first.get_private_record()
     change = ConsentChange(record=record, artisan_pages=pages)
     portraits = {}
+    former_names = {page.title for page in pages if not page.is_anonymous}
     for page in pages:
         identity = page.derive_public_identity(on, record=record)
         if not page.is_anonymous and page.title != identity.name:
@@ -304,6 +309,9 @@ def refresh_artisan(artisan, *, user=None, on=None):
             )
     if change.lost:
         change.unpublished_stories = withdraw_stories(pages, change.lost, user)
+    if "name" in change.lost:
+        withdraw_names(change, names_withdrawn(record, former_names, on), user, on)
+    # Last: the stories unpublished above (featuring or naming them) are known by now.
     _take_images_off_site(change, portraits, user)
     if change.changed:
         consent_changed.send(sender=ArtisanRecord, record=record, change=change)
@@ -328,6 +336,97 @@ def _take_images_off_site(change, portraits, user):
             change.archived_portraits.append(document)
         else:
             change.archived_images.append(document)
+
+
+def names_withdrawn(record, former_names, on=None):
+    """The names of one person the site may no longer show: legal, surname, former public."""
+    shown = record.shown_name(on) if record else ""
+    names = list(former_names)
+    if record is not None:
+        names += privacy.forbidden_names(record.legal_name, shown, record.public_name)
+    return [
+        name for name in dict.fromkeys(names) if privacy.normalise(name) != privacy.normalise(shown)
+    ]
+
+
+def public_snippet_models():
+    """Snippets the public site shows: those whose admin form asks the publication policy."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(getattr(model, "base_form_class", object), PublicationCheckedSnippetForm)
+    ]
+
+
+def _names_in(obj, names, allowed):
+    text = " ".join(text for _name, _label, text in public_texts(obj))
+    return privacy.private_names_in(text, names, allowed)
+
+
+def withdraw_names(change, names, user=None, on=None):
+    """Take these names off every public page and snippet, in this transaction.
+
+    What DESIGN asks: a withdrawal holds everywhere, and sales go on. So a page naming the
+    person (« conçue par Awa Ndiaye » in a product's description) keeps its place and shows
+    them the way their page does now (« Artisan anonyme, Atelier du Baobab »): a new
+    revision of its live content is published by the site, logged, and its editors are
+    told to reword it (a draft in progress stays in the page's history). A
+    product stays on sale. A story is unpublished instead (it was written under the old
+    consent), as are pages the rewrite cannot clear (a name in their address). Search
+    entries follow the publication; cards and CDNs listen to `consent_changed`.
+    """
+    if not names:
+        return
+    allowed = names_on_record(on)["allowed"]
+    replacements = {
+        page.locale_id: page.title
+        for page in ArtisanPage.objects.filter(pk__in=[page.pk for page in change.artisan_pages])
+    }
+    fallback = next(iter(replacements.values()))
+    artisan_ids = {page.pk for page in change.artisan_pages}
+    for page in list(Page.objects.live().exclude(pk__in=artisan_ids).specific()):
+        if not _names_in(page, names, allowed):
+            continue
+        if isinstance(page, StoryPage):
+            _unpublish_naming(page, change, user)
+            change.unpublished_stories.append(page)
+            continue
+        replace_names(page, names, replacements.get(page.locale_id, fallback), allowed)
+        try:
+            page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
+        except PublicationRefused:
+            _unpublish_naming(page, change, user)
+            change.unpublished_pages.append(page)
+            continue
+        log(instance=page, action="stories.names_withdrawn", user=user)
+        notify_editors(page)
+        change.rewritten.append(page)
+    for model in public_snippet_models():
+        for snippet in model.objects.all():
+            if _names_in(snippet, names, allowed):
+                replace_names(snippet, names, fallback, allowed)
+                # A snippet has no revisions: its row is what the site shows.
+                model.objects.filter(pk=snippet.pk).update(
+                    **{
+                        model_field.name: getattr(snippet, model_field.name)
+                        for model_field in text_fields(model)
+                    }
+                )
+                index.insert_or_update_object(model.objects.get(pk=snippet.pk))
+                log(instance=snippet, action="stories.names_withdrawn", user=user)
+                change.rewritten.append(snippet)
+
+
+def _unpublish_naming(page, change, user):
+    """Unpublish a page that still names someone who withdrew, saying why in its history."""
+    page.unpublish(user=user, log_action=False)
+    log(
+        instance=page,
+        action="stories.unpublish_consent",
+        user=user,
+        data={"artisans": [artisan.pk for artisan in change.artisan_pages], "lost": ["name"]},
+    )
+    notify_editors(page)
 
 
 def expire_consents(on=None):

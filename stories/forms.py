@@ -1,40 +1,16 @@
-"""Admin forms that stop a publication consent does not allow, and say why in the editor's language.
+"""Admin forms of stories, artisans and private records.
 
-Saving a draft is never blocked: the checks run only when the editor
-publishes, schedules or approves in a workflow.
+The publication policy's reasons reach the editor through `shop.publication`'s
+`PublicationCheckMixin`: saving a draft is never blocked, the checks run only when the
+editor publishes, schedules or approves in a workflow.
 """
 
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from shop.publication import PublicationCheckedPageForm
 
 
-def is_publishing(data):
-    """Whether the editor pressed « Publish » (or scheduled) or approved in a workflow."""
-    if data.get("action-publish"):
-        return True
-    approving = data.get("workflow-action-name") == "approve"
-    return bool(data.get("action-workflow-action")) and approving
-
-
-class PublicationCheckMixin:
-    """Runs `stories.consent.publication_problems` on the edited page before it is published."""
-
-    def check_before_publishing(self):
-        from .consent import consent_problems, page_text, text_problems
-
-        artisans = self.cleaned_data.get("artisans") if "artisans" in self.fields else None
-        for problem in consent_problems(artisans or []):
-            self.add_error("artisans", problem)
-        for problem in text_problems(page_text(self.instance)):
-            self.add_error(None, problem)
-
-    def _post_clean(self):
-        super()._post_clean()
-        # The instance now holds the submitted values, stream blocks included.
-        if is_publishing(self.data) and not self.errors:
-            self.check_before_publishing()
-
-
-class StoryPageForm(PublicationCheckMixin, WagtailAdminPageForm):
+class StoryPageForm(PublicationCheckedPageForm):
     """The story editor: the featured artisans' consent is checked on publication."""
 
     def __init__(self, *args, **kwargs):
@@ -59,7 +35,7 @@ class StoryPageForm(PublicationCheckMixin, WagtailAdminPageForm):
         return queryset.filter(Q(locale_id=locale_id) | Q(pk__in=[a.pk for a in chosen]))
 
 
-class ArtisanPageForm(PublicationCheckMixin, WagtailAdminPageForm):
+class ArtisanPageForm(PublicationCheckedPageForm):
     """The artisan editor: no name or slug to type, both follow the private record."""
 
     def _post_clean(self):

@@ -1,9 +1,15 @@
-"""Wagtail's workflow e-mails, kept truthful when consent sends an approved story back.
+"""E-mails to editors about consent: Wagtail's workflow e-mails kept truthful, and notices
+of pages the site rewrote or unpublished because a person withdrew.
 
 Wagtail sends « approved » after a workflow's finish action has run, even when that action
 (`stories.publishing.publish_approved`) refused to publish and asked for changes instead.
 """
 
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved
@@ -30,3 +36,27 @@ def connect_signals():
     workflow_approved.connect(
         approval_email_notifier, sender=WorkflowState, dispatch_uid=APPROVAL_EMAIL_UID
     )
+
+
+def editors_of(page):
+    """Who wrote the page: its owner and the authors of its revisions, with an e-mail."""
+    users = [page.owner, *(revision.user for revision in page.revisions.select_related("user"))]
+    return sorted({user.email for user in users if user is not None and user.email})
+
+
+def notify_editors(page):
+    """Tell a page's editors it changed because someone may no longer be named, once committed.
+
+    The message gives no name: it only says where to look (the page's history says more).
+    """
+    recipients = editors_of(page)
+    if not recipients:
+        return
+    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    subject = _("« %(title)s » changed: a person may no longer be named") % {"title": page.title}
+    body = _(
+        "A person portrayed on the site withdrew their consent or it lapsed. The page "
+        "« %(title)s » named them: the site now shows the name their page shows, or took the "
+        "page off the site. Please reread it and reword it: %(url)s"
+    ) % {"title": page.title, "url": edit_url}
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients))

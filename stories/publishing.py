@@ -1,21 +1,15 @@
 """Publishing paths Wagtail runs without an editor's form: workflow approval and schedules.
 
-Both ask `stories.consent.publication_problems` first; a refused story goes back
-to its editors with the reason, in the page history and the workflow.
+Both ask `stories.consent.publication_problems` first, for every page type; a refused
+page goes back to its editors with the reason, in the page history and the workflow.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.signals import workflow_rejected
 
 from .consent import publication_problems
-from .models import ArtisanPage, StoryPage
-
-
-def _checked(obj):
-    return isinstance(obj, StoryPage | ArtisanPage)
 
 
 def publish_approved(workflow_state, user=None):
@@ -27,7 +21,7 @@ def publish_approved(workflow_state, user=None):
     """
     revision = workflow_state.content_object.get_latest_revision()
     candidate = revision.as_object()
-    problems = publication_problems(candidate) if _checked(candidate) else []
+    problems = publication_problems(candidate)
     if not problems:
         revision.publish(user=user)
         return
@@ -51,15 +45,14 @@ def publish_approved(workflow_state, user=None):
 
 
 def refuse_scheduled_without_consent(now=None):
-    """Unschedule the stories and artisan pages due now that may not be published.
+    """Unschedule the pages due now that may not be published.
 
     Run by our `publish_scheduled` before Wagtail's, so one refused story never
     stops the others from going live. Returns the refused pages.
     """
     now = now or timezone.now()
-    types = ContentType.objects.get_for_models(StoryPage, ArtisanPage).values()
     refused = []
-    due = Revision.objects.filter(approved_go_live_at__lt=now, content_type__in=types)
+    due = Revision.page_revisions.filter(approved_go_live_at__lt=now)
     for revision in due.order_by("approved_go_live_at"):
         candidate = revision.as_object()
         problems = publication_problems(candidate, on=timezone.localdate(now))

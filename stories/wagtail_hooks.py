@@ -1,6 +1,7 @@
-"""Admin for private records, consent-aware bulk publishing, and the history's wording."""
+"""Admin for private records, the publication policy's hooks, and the history's wording."""
 
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
@@ -12,8 +13,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shop.publication import PUBLICATION_HOOK
+
 from .access import sees_private_records
-from .consent import PublicationRefused, publication_problems
+from .consent import PublicationRefused, field_publication_problems, publication_problems
 from .dashboard import ExpiringConsentsPanel
 from .forms import ArtisanRecordForm
 from .models import ArtisanRecord
@@ -88,6 +91,24 @@ class ArtisanRecordViewSet(SnippetViewSet):
 
 register_snippet(ArtisanRecordViewSet)
 
+# The one publication policy, for every page type and public snippet (see `shop.publication`).
+hooks.register(PUBLICATION_HOOK, field_publication_problems)
+
+
+@hooks.register("before_publish_page")
+def refuse_publication(request, page):
+    """The editor's « Publish »: the last word, on the revision just saved as a draft.
+
+    The form already put most reasons beside their fields; this also sees what the form
+    cannot (inline panels such as a gallery's alternative texts, images' titles). The
+    draft stays saved, the editor reads why it was not published.
+    """
+    problems = publication_problems(page.get_latest_revision_as_object())
+    if not problems:
+        return None
+    messages.error(request, _("Not published: %(problems)s") % {"problems": " ".join(problems)})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
 
 IMAGES_ARCHIVED = ngettext_lazy(
     "%(count)s image of their stories was taken off the site and kept privately.",
@@ -113,12 +134,30 @@ def _report_consent_changes(request, instance):
         text = _("The site now shows this artisan as « %(name)s ».") % {"name": page.title}
         if change.archived_portraits:
             text += " " + str(_("Their portrait was taken off the site and kept privately."))
-        for items, wording in (
+        # Counted pieces of news, each in the singular or plural (`count` is their number).
+        counted = [
+            (
+                change.rewritten,
+                ngettext_lazy(
+                    "%(count)s other page or item naming them now shows this name instead.",
+                    "%(count)s other pages or items naming them now show this name instead.",
+                    "count",
+                ),
+            ),
+            (
+                change.unpublished_pages,
+                ngettext_lazy(
+                    "%(count)s page still naming them was unpublished.",
+                    "%(count)s pages still naming them were unpublished.",
+                    "count",
+                ),
+            ),
             (change.archived_images, IMAGES_ARCHIVED),
             (change.unpublished_stories, STORIES_UNPUBLISHED),
-        ):
+        ]
+        for items, message in counted:
             if items:
-                text += " " + wording % {"count": len(items)}
+                text += " " + message % {"count": len(items)}
         messages.success(request, text)
         if change.pending_images:
             count = len(change.pending_images)
@@ -217,6 +256,14 @@ def register_consent_log_actions(actions):
                 "Image #%(image)s is off the site but could not be moved to private storage "
                 "(%(error)s); it will be retried."
             ) % {"image": log_entry.data.get("image"), "error": log_entry.data.get("error")}
+
+    @actions.register_action("stories.names_withdrawn")
+    class NamesWithdrawn(LogFormatter):
+        label = _("Names withdrawn")
+        message = _(
+            "Rewritten automatically: a person it named withdrew their consent or it lapsed; "
+            "it now shows the name their page shows."
+        )
 
     @actions.register_action("stories.portrait_archived")
     class PortraitArchived(LogFormatter):

@@ -11,6 +11,11 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from ..filters import ProductFilterForm
+from ..publication import (
+    PublicationCheckedPageForm,
+    PublicationCheckedSnippetForm,
+    PublicationGuardMixin,
+)
 from .products import RICH_TEXT_FEATURES, ProductPage
 from .settings import ShopSettings
 
@@ -33,6 +38,8 @@ class ProductCategory(models.Model):
         help_text=_("Used in catalogue addresses, e.g. « ?category=mobilier »."),
     )
 
+    # Shown in the catalogue's filters: every save is checked by the publication policy.
+    base_form_class = PublicationCheckedSnippetForm
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
@@ -44,11 +51,12 @@ class ProductCategory(models.Model):
         return self.name
 
 
-class ProductIndexPage(Page):
+class ProductIndexPage(PublicationGuardMixin, Page):
     """The catalogue: every product, filtered and sorted with plain links; sold pieces stay."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
+    base_form_class = PublicationCheckedPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["shop.ProductPage"]

@@ -224,6 +224,17 @@ class OrderLine(models.Model):
         return pricing.line_total(self.artisan_price, self.quantity)
 
     @property
+    def public_artisan_name(self):
+        """The maker's name as shoppers may read it today, not as it was at the sale.
+
+        The snapshot (`artisan_name`) is kept for the records, but a person who withdrew
+        their consent is named the way their page names them now (anonymous): the page's
+        title always follows consent. Without the page there is no consent to go by, so
+        no name. Load lines with `select_related("artisan")` to spare a query per line.
+        """
+        return self.artisan.title if self.artisan is not None else ""
+
+    @property
     def markup_total(self):
         return pricing.line_total(self.markup_amount, self.quantity)
 

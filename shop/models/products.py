@@ -21,7 +21,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
@@ -30,6 +29,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from .. import pricing
+from ..publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 # A shopper buys at most this many of one product at once (wholesale goes through staff).
 MAX_QUANTITY_PER_LINE = 20
@@ -73,7 +73,7 @@ class Availability:
     schema_org: str
 
 
-class ProductPageForm(WagtailAdminPageForm):
+class ProductPageForm(PublicationCheckedPageForm):
     """The product editor's form: plain messages for price and stock, and a live stock count.
 
     Once a product exists its stock moves with every sale, so the editor shows the count
@@ -130,7 +130,7 @@ class ProductPageForm(WagtailAdminPageForm):
             )
 
 
-class ProductPage(Page):
+class ProductPage(PublicationGuardMixin, Page):
     """One piece for sale: who made it, what it is, what it costs and why."""
 
     artisan = models.ForeignKey(

@@ -68,7 +68,7 @@ def _render_order(request, order, status=200, errors=()):
     awaiting_card = can_cancel(order)
     context = {
         "order": order,
-        "lines": list(order.lines.all()),
+        "lines": list(order.lines.select_related("artisan")),
         "shop_settings": ShopSettings.for_site(order.site) if order.site_id else None,
         "awaiting_card": awaiting_card,
         "can_resume_payment": awaiting_card

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from shop.cards import prepare_cards
+from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..forms import ArtisanPageForm
@@ -62,11 +63,12 @@ def unique_slug(parent, name, page=None):
     return slug
 
 
-class ArtisanIndexPage(Page):
+class ArtisanIndexPage(PublicationGuardMixin, Page):
     """Lists the artisans, grouped by workshop, a page of them at a time."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
+    base_form_class = PublicationCheckedPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.ArtisanPage"]
@@ -91,7 +93,7 @@ class ArtisanIndexPage(Page):
         return context
 
 
-class ArtisanPage(Page):
+class ArtisanPage(PublicationGuardMixin, Page):
     """An artisan's public profile: who they are, where they work, what they make.
 
     The title (their public name), URL, portrait and profile follow the
@@ -245,12 +247,6 @@ class ArtisanPage(Page):
         if not self.shows_face:
             page.portrait = None
         return page
-
-    def publish(self, revision, *args, **kwargs):
-        from ..consent import check_publication  # the service imports the models
-
-        check_publication(revision.as_object())
-        return super().publish(revision, *args, **kwargs)
 
     # Public page ------------------------------------------------------------------------
 

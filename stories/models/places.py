@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from shop.publication import PublicationCheckedSnippetForm
+
 
 @register_snippet
 class Workshop(index.Indexed, models.Model):
@@ -24,6 +26,8 @@ class Workshop(index.Indexed, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
+    # Its name and region are shown on artisan pages and cards: every save is checked.
+    base_form_class = PublicationCheckedSnippetForm
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),

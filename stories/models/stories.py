@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from shop.parsing import id_from, slug_from
+from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 from ..blocks import RICH_TEXT_FEATURES, StoryStreamBlock
 from ..forms import StoryPageForm
@@ -34,11 +35,12 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(PublicationGuardMixin, RoutablePageMixin, Page):
     """The list of stories, newest first, filtered by theme or workshop, with RSS and Atom feeds."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
+    base_form_class = PublicationCheckedPageForm
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -120,7 +122,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return StoryFeed(self, atom=True)(request)
 
 
-class StoryPage(Page):
+class StoryPage(PublicationGuardMixin, Page):
     """A story about an artisan or a workshop, ending with what they made.
 
     It can only be published while every featured artisan's consent covers a
@@ -182,25 +184,6 @@ class StoryPage(Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-
-    def publish(self, revision, *args, **kwargs):
-        """Publish or schedule, unless consent or the text forbids it (`PublicationRefused`)."""
-        from ..consent import check_publication  # the service imports the models
-
-        story = revision.as_object()
-        on = timezone.localdate()
-        if story.go_live_at and story.go_live_at > timezone.now():
-            on = timezone.localdate(story.go_live_at)
-        check_publication(story, on=on)
-        return super().publish(revision, *args, **kwargs)
-
-    def save(self, *args, **kwargs):
-        # A story created already live in code skips `publish()`: check it here.
-        if self.pk is None and self.live:
-            from ..consent import check_publication
-
-            check_publication(self)
-        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

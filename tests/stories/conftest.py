@@ -40,6 +40,28 @@ def artisan_of(legal_name):
     return ArtisanPage.objects.get(pk=record_of(legal_name).artisan_id)
 
 
+def record_form_data(record, **changes):
+    """What the private record editor posts for this record, with these changes."""
+    data = {
+        "artisan": record.artisan_id,
+        "identity": record.identity,
+        "public_name": record.public_name,
+        "legal_name": record.legal_name,
+        "private_notes": record.private_notes,
+        "consent_document": record.consent_document_id or "",
+        "consent_given_on": record.consent_given_on.isoformat(),
+        "consent_valid_until": (
+            record.consent_valid_until.isoformat() if record.consent_valid_until else ""
+        ),
+        "consent_withdrawn_on": "",
+    }
+    for field in ("consent_name", "consent_face", "consent_story"):
+        if getattr(record, field):
+            data[field] = "on"
+    data.update(changes)
+    return data
+
+
 def make_artisan(
     legal_name="Mariama Ba",
     public_name="Mariama",

@@ -14,36 +14,24 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry, Revision
 
-from shop.models import ProductPage
+from shop.emails import order_page_url
+from shop.models import ProductPage, ShopSettings
 from stories.consent import PublicationRefused, consent_changed, refresh_artisan
 from stories.models import ArtisanPage, ArtisanRecord, StoryIndexPage
+from tests.sales import place
 
-from .conftest import TODAY, make_artisan, make_story, public_urls, record_of
+from .conftest import (
+    TODAY,
+    make_artisan,
+    make_story,
+    public_urls,
+    record_form_data,
+    record_of,
+)
 
 pytestmark = pytest.mark.django_db
 
 NAME_WORDS = ("Ibrahima", "Sarr")
-
-
-def record_form_data(record, **changes):
-    data = {
-        "artisan": record.artisan_id,
-        "identity": record.identity,
-        "public_name": record.public_name,
-        "legal_name": record.legal_name,
-        "private_notes": record.private_notes,
-        "consent_document": record.consent_document_id or "",
-        "consent_given_on": record.consent_given_on.isoformat(),
-        "consent_valid_until": (
-            record.consent_valid_until.isoformat() if record.consent_valid_until else ""
-        ),
-        "consent_withdrawn_on": "",
-    }
-    for field in ("consent_name", "consent_face", "consent_story"):
-        if getattr(record, field):
-            data[field] = "on"
-    data.update(changes)
-    return data
 
 
 def text_of(response):
@@ -267,3 +255,43 @@ def test_deleting_a_record_leaves_an_anonymous_page(client):
     page = ArtisanPage.objects.get(pk=page_id)
     assert page.title == "Artisan anonyme, Centre de formation Jàng ak Liggéey"
     assert "Ndiaye" not in client.get(page.url).content.decode()
+
+
+def test_a_product_naming_them_stays_on_sale_under_the_name_their_page_shows(client, withdrawal):
+    stool = ProductPage.objects.get(slug="tabouret-trois-pieds-vene")
+    assert stool.live
+    assert "façonné par Artisan anonyme, Atelier du Baobab" in stool.description
+    assert PageLogEntry.objects.filter(page=stool, action="stories.names_withdrawn").exists()
+    html = BeautifulSoup(client.get(stool.url).content, "html.parser")
+    assert html.select_one("form.add-to-cart") is not None
+
+
+def test_the_editors_of_a_page_naming_them_are_told_by_e_mail(
+    editor, django_capture_on_commit_callbacks, mailoutbox, keep_portrait_files
+):
+    stool = ProductPage.objects.get(slug="tabouret-trois-pieds-vene")
+    ProductPage.objects.filter(pk=stool.pk).update(owner=editor)
+    record = record_of("Ibrahima Sarr")
+    record.consent_withdrawn_on = TODAY
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()
+    sent = [message for message in mailoutbox if editor.email in message.to]
+    assert len(sent) == 1
+    assert stool.title in sent[0].subject
+    assert "Sarr" not in sent[0].subject + sent[0].body
+
+
+def test_an_earlier_order_names_the_maker_as_their_page_does_now(
+    client, django_capture_on_commit_callbacks, keep_portrait_files
+):
+    stool = ProductPage.objects.get(slug="tabouret-trois-pieds-vene")
+    order = place(ShopSettings.objects.first(), [(stool, 1)])
+    record = record_of("Ibrahima Sarr")
+    record.consent_withdrawn_on = TODAY
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()
+    address = order_page_url(order).split("://", 1)[1].split("/", 1)[1]
+    text = text_of(client.get(f"/{address}"))
+    assert "par Artisan anonyme, Atelier du Baobab" in text
+    assert_no_name(text)
+    assert order.lines.get().artisan_name == "Ibrahima Sarr"  # the sale's record is kept

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
 from .figures import start_of
-from .models import Order, OrderStatus, PaymentMethod, ProductPage
+from .models import ONLINE_METHODS, Order, OrderStatus, ProductPage
 from .models.products import LOW_STOCK
 
 # A cash order waiting longer than this holds its pieces for too long: a reminder.
@@ -156,7 +156,7 @@ class ReservationsPanel(DashboardPanel):
         now = timezone.now()
         card = Order.objects.filter(
             status=OrderStatus.PENDING_PAYMENT,
-            payment_method=PaymentMethod.CARD,
+            payment_method__in=ONLINE_METHODS,
             stock_reserved=True,
             payment_expires_at__lte=now + CLOSING_SOON,
         ).order_by("payment_expires_at")

@@ -7,11 +7,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import AllLanguagesSitemap
-from shop.views import stripe_webhook
+from shop.views import stripe_webhook, wave_webhook
 
 urlpatterns = [
-    # Outside the language prefix: Stripe posts to one fixed address.
+    # Outside the language prefix: each provider posts to one fixed address.
     path("shop/webhooks/stripe/", stripe_webhook, name="stripe_webhook"),
+    path("shop/webhooks/wave/", wave_webhook, name="wave_webhook"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),

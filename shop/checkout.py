@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from . import emails, pricing
+from . import emails, payments, pricing
 from .models import (
     Fulfilment,
     Order,
@@ -18,17 +18,17 @@ from .models import (
     OrderReferenceCounter,
     OrderStatus,
     OrderStatusChange,
-    PaymentMethod,
 )
 from .stock import OutOfStock, reserve_stock
 
 # Renewed in the session each time an order is placed, so the next order gets its own key.
 SESSION_SUBMISSION = "checkout_submission"
 
-# A card payment must be made within this time; the Stripe session expires then.
-# Stripe refuses a session that expires less than 30 minutes after it is created:
-# the extra minute covers the time between placing the order and asking Stripe.
-CARD_PAYMENT_TIME = timedelta(minutes=30, seconds=60)
+# An online payment must be made within this time; the provider's page expires then.
+# Stripe refuses a session that expires less than 30 minutes after it is created (and
+# Wave's last 30 minutes): the extra minute covers the time between placing the order
+# and asking the provider.
+ONLINE_PAYMENT_TIME = timedelta(minutes=30, seconds=60)
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,9 @@ def place_order(
     Raises `CartNotReady` when the cart is empty, has a problem, or a price moved
     since the summary was made, and `OutOfStock` when a piece was taken meanwhile.
     A cash order is waiting for payment at once and its e-mails go out when the
-    transaction commits (unless `notify` is False, for the demo); a card order waits
-    for Stripe. `submission_key` is stored on the order, unique (see `place_order_once`).
+    transaction commits (unless `notify` is False, for the demo); an online order
+    (card, mobile money) waits for its provider. `submission_key` is stored on the order,
+    unique (see `place_order_once`).
     """
     if not summary.lines:
         raise CartNotReady([_("Your cart is empty.")])
@@ -109,13 +110,15 @@ def place_order(
         raise CartNotReady([line.problem for line in summary.lines if line.problem])
     now = timezone.now()
     delivery_fee = delivery_fee_for(customer.fulfilment, shop_settings)
-    card = payment_method == PaymentMethod.CARD
-    status = OrderStatus.PENDING_PAYMENT if card else OrderStatus.AWAITING_CASH
+    provider = payments.PROVIDER_OF_METHOD.get(payment_method)
+    online = provider is not None
+    status = OrderStatus.PENDING_PAYMENT if online else OrderStatus.AWAITING_CASH
     stories = _existing_story_ids([line.story_id for line in summary.lines if line.story_id])
     with transaction.atomic():
         order = Order.objects.create(
             status=status,
             payment_method=payment_method,
+            payment_provider=provider.NAME if online else "",
             fulfilment=customer.fulfilment,
             customer_name=customer.name,
             email=customer.email,
@@ -133,7 +136,7 @@ def place_order(
             markup_total=summary.markup_total,
             delivery_fee=delivery_fee,
             total=pricing.order_total([summary.total, delivery_fee]),
-            payment_expires_at=now + CARD_PAYMENT_TIME if card else None,
+            payment_expires_at=now + ONLINE_PAYMENT_TIME if online else None,
             created_at=now,
             submission_key=submission_key,
         )
@@ -176,7 +179,7 @@ def place_order(
         order.reference = next_reference(now)
         order.save(update_fields=["reference"])
         OrderStatusChange.objects.create(order=order, to_status=status, changed_at=now)
-        if notify and not card:
+        if notify and not online:
             emails.send_on_commit(emails.order_placed, order)
     return order
 

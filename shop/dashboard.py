@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
-from .models import Order, OrderStatus, PaymentMethod, ProductPage
+from .models import ONLINE_METHODS, Order, OrderStatus, ProductPage
 from .models.products import LOW_STOCK
 from .sales import start_of
 
@@ -156,7 +156,7 @@ class ReservationsPanel(DashboardPanel):
         now = timezone.now()
         card = Order.objects.filter(
             status=OrderStatus.PENDING_PAYMENT,
-            payment_method=PaymentMethod.CARD,
+            payment_method__in=ONLINE_METHODS,
             stock_reserved=True,
             payment_expires_at__lte=now + CLOSING_SOON,
         ).order_by("payment_expires_at")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from . import phones
 from .models import MAX_QUANTITY_PER_LINE, Fulfilment, PaymentMethod, ProductPage
 
 
@@ -142,12 +143,17 @@ class CheckoutForm(forms.Form):
     )
     cart_signature = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, card_enabled, **kwargs):
+    def __init__(self, *args, methods, **kwargs):
         super().__init__(*args, **kwargs)
-        cash = (PaymentMethod.CASH.value, PaymentMethod.CASH.label)
-        self.fields["payment_method"].choices = PaymentMethod.choices if card_enabled else [cash]
-        if not card_enabled:
+        self.fields["payment_method"].choices = [(method.value, method.label) for method in methods]
+        if methods == [PaymentMethod.CASH]:
             self.fields["payment_method"].initial = PaymentMethod.CASH
+
+    def clean_phone(self):
+        try:
+            return phones.normalise(self.cleaned_data["phone"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

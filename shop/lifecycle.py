@@ -4,17 +4,25 @@ Each function locks the order's row, checks the move against
 `ALLOWED_TRANSITIONS`, changes stock through `shop.stock`, logs the change in
 `OrderStatusChange` (who, when, why) and queues the e-mails for after commit.
 Calling one twice, or after another event made it moot, changes nothing: this is
-what makes Stripe's repeated and out-of-order webhooks harmless.
+what makes the providers' repeated and out-of-order callbacks harmless.
 """
 
 import logging
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import emails
-from .models import ALLOWED_TRANSITIONS, Order, OrderStatus, OrderStatusChange, PaymentMethod
+from .models import (
+    ALLOWED_TRANSITIONS,
+    ONLINE_METHODS,
+    Order,
+    OrderStatus,
+    OrderStatusChange,
+    Refund,
+    RefundStatus,
+)
 from .signals import order_changed
 from .stock import OutOfStock, release_stock, reserve_stock
 
@@ -118,7 +126,7 @@ def cancel(order, *, by=None, note=""):
 
 
 def release_unpaid(order, note):
-    """A card payment expired or failed: cancel if still unpaid; a paid order is left alone."""
+    """An online payment expired or failed: cancel if still unpaid; a paid order is left alone."""
     with transaction.atomic():
         order = lock(order)
         if order.status != OrderStatus.PENDING_PAYMENT:
@@ -128,34 +136,43 @@ def release_unpaid(order, note):
     return order
 
 
-def confirm_card_payment(order, *, amount, currency, payment_intent_id="", session_id=""):
-    """Stripe says the order is paid: mark it paid, whatever happened before.
+def confirm_payment(order, *, amount, currency, transaction_id="", reference=""):
+    """The provider says the order is paid: mark it paid, whatever happened before.
 
-    Paid already: nothing to do. Reservation released meanwhile (the session was
+    Paid already: nothing to do. Reservation released meanwhile (the page was
     treated as expired, or the shopper cancelled): the pieces are reserved again
     when still there, otherwise the order is flagged "needs refund" and shop
-    managers are e-mailed. An amount that does not match the order is flagged too.
+    managers are e-mailed. An amount or a currency that does not match the order is
+    flagged too, never accepted.
     """
     with transaction.atomic():
         order = lock(order)
         changed = []
-        if payment_intent_id and order.stripe_payment_intent_id != payment_intent_id:
-            order.stripe_payment_intent_id = payment_intent_id
-            changed.append("stripe_payment_intent_id")
-        if session_id and not order.stripe_session_id:
-            order.stripe_session_id = session_id
-            changed.append("stripe_session_id")
+        if transaction_id and order.payment_transaction_id != transaction_id:
+            order.payment_transaction_id = transaction_id
+            changed.append("payment_transaction_id")
+        if reference and not order.payment_reference:
+            order.payment_reference = reference
+            changed.append("payment_reference")
         if changed:
             order.save(update_fields=[*changed, "updated_at"])
         if order.status in (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.REFUNDED):
             return order
-        if order.needs_refund or order.payment_method != PaymentMethod.CARD:
+        if order.needs_refund or order.payment_method not in ONLINE_METHODS:
             return order
         if amount != order.total or currency.upper() != order.currency.upper():
             _flag_needs_refund(
                 order,
-                _("Stripe reports %(amount)s %(currency)s paid; the order's total is %(total)s.")
-                % {"amount": amount, "currency": currency.upper(), "total": order.total},
+                _(
+                    "The provider reports %(amount)s %(currency)s paid; the order's total is "
+                    "%(total)s %(order_currency)s."
+                )
+                % {
+                    "amount": amount,
+                    "currency": currency.upper(),
+                    "total": order.total,
+                    "order_currency": order.currency,
+                },
             )
             return order
         note = ""
@@ -181,27 +198,123 @@ def _flag_needs_refund(order, reason):
     logger.warning("Order %s needs a refund: %s", order.reference, reason)
 
 
-def record_refund(order, refunded_amount):
-    """Stripe refunded `refunded_amount` in all (cumulative): record it once.
+def _succeeded_total(order):
+    total = order.refunds.filter(status=RefundStatus.SUCCEEDED).aggregate(sum=models.Sum("amount"))
+    return total["sum"] or 0
 
-    A paid order becomes refunded (in whole or in part). On a fulfilled order the
-    amount is recorded and logged, the status stays. An order flagged "needs
-    refund" loses its flag once the whole payment is back.
+
+def _apply_refunds(order, *, by=None):
+    """Bring the locked order in line with its succeeded refund rows.
+
+    Refunded in whole: a paid order becomes refunded and loses its "needs refund" flag.
+    A partial refund leaves a paid order paid (it can still be fulfilled); a failed
+    refund that had made the order refunded makes it paid again. A fulfilled order keeps
+    its status: the refund is logged and counted in the figures.
+    """
+    refunded = _succeeded_total(order)
+    if refunded == order.refunded_amount:
+        return order
+    order.refunded_amount = refunded
+    fields = ["refunded_amount", "updated_at"]
+    if order.needs_refund and refunded >= order.total:
+        order.needs_refund = False
+        fields.append("needs_refund")
+    order.save(update_fields=fields)
+    note = _("Refunded %(amount)s in all.") % {"amount": order.format(refunded)}
+    if order.status == OrderStatus.PAID and refunded >= order.total:
+        _change_status(order, OrderStatus.REFUNDED, by=by, note=note)
+    elif order.status == OrderStatus.REFUNDED and refunded < order.total:
+        _change_status(order, OrderStatus.PAID, by=by, note=note)
+    else:
+        _log_note(order, note, by=by)
+        _announce_on_commit(order, order.status)  # the refunded amount changes figures
+    return order
+
+
+def _known_refund(order, provider, provider_refund_id):
+    """The refund row the provider already reported under this id, or None."""
+    if not provider_refund_id:
+        return None
+    return order.refunds.filter(provider=provider, provider_refund_id=provider_refund_id).first()
+
+
+def record_refund(
+    order,
+    amount,
+    *,
+    status=RefundStatus.SUCCEEDED,
+    provider="",
+    provider_refund_id="",
+    idempotency_key="",
+    by=None,
+    reason="",
+):
+    """A refund of `amount` on the order: one row, counted once it succeeded.
+
+    The same provider refund id is recorded once: a second report only updates its status
+    (see `settle_refund`). Returns the refund row.
     """
     with transaction.atomic():
         order = lock(order)
-        if refunded_amount <= order.refunded_amount:
+        known = _known_refund(order, provider, provider_refund_id)
+        if known is not None:
+            return settle_refund(known, status)
+        refund = Refund.objects.create(
+            order=order,
+            amount=amount,
+            currency=order.currency,
+            provider=provider,
+            provider_refund_id=provider_refund_id,
+            status=status,
+            idempotency_key=idempotency_key,
+            created_by=by,
+            reason=reason,
+        )
+        if reason:
+            _log_note(order, _("Refund asked: %(reason)s") % {"reason": reason}, by=by)
+        _apply_refunds(order, by=by)
+    return refund
+
+
+def settle_refund(refund, status):
+    """The provider settled a refund (succeeded or failed): the order follows."""
+    with transaction.atomic():
+        order = lock(refund.order)
+        refund = Refund.objects.select_for_update().get(pk=refund.pk)
+        if refund.status == status or refund.status == RefundStatus.FAILED:
+            return refund  # a failed refund stays failed: a new attempt is a new row
+        refund.status = status
+        refund.save(update_fields=["status"])
+        if status == RefundStatus.FAILED:
+            _log_note(
+                order,
+                _("The refund of %(amount)s failed: the money stays with the shop.")
+                % {"amount": order.format(refund.amount)},
+            )
+        _apply_refunds(order)
+    return refund
+
+
+def record_refunded_total(order, refunded_total, *, provider, provider_refund_id=""):
+    """The provider says `refunded_total` was refunded in all: record what is missing.
+
+    Used for reports that give a running total (Stripe's charge.refunded), so a refund
+    made in the provider's dashboard shows here too; refunds the shop asked for itself
+    are already rows, and an older, smaller total changes nothing.
+    """
+    with transaction.atomic():
+        order = lock(order)
+        known = _known_refund(order, provider, provider_refund_id)
+        if known is not None:
+            return settle_refund(known, RefundStatus.SUCCEEDED).order
+        missing = refunded_total - order.refunds_committed()
+        if missing <= 0:
             return order
-        order.refunded_amount = refunded_amount
-        fields = ["refunded_amount", "updated_at"]
-        if order.needs_refund and refunded_amount >= order.total:
-            order.needs_refund = False
-            fields.append("needs_refund")
-        order.save(update_fields=fields)
-        note = _("Refunded %(amount)s in all.") % {"amount": order.format(refunded_amount)}
-        if order.status == OrderStatus.PAID:
-            _change_status(order, OrderStatus.REFUNDED, note=note)
-        else:
-            _log_note(order, note)
-            _announce_on_commit(order, order.status)  # the refunded amount changes figures
+        record_refund(
+            order,
+            missing,
+            provider=provider,
+            provider_refund_id=provider_refund_id,
+        )
+    order.refresh_from_db()
     return order

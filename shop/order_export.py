@@ -75,7 +75,8 @@ COLUMNS = [
     (_("Needs a refund"), lambda order: _("yes") if order.needs_refund else ""),
     (_("Paid at"), lambda order: _local(order.paid_at)),
     (_("Fulfilled at"), lambda order: _local(order.fulfilled_at)),
-    (_("Stripe payment"), lambda order: order.stripe_payment_intent_id),
+    (_("Payment provider"), lambda order: order.payment_provider),
+    (_("Provider's payment"), lambda order: order.payment_transaction_id),
 ]
 
 

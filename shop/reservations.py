@@ -1,10 +1,10 @@
 """Releasing reservations nobody will pay for: what the periodic command does.
 
-A card order holds its pieces until Stripe reports the payment page completed or
-expired. When that webhook is lost, the order would hold them for ever; this
-module asks Stripe what became of each overdue session and settles the order as
-the webhook would have. Awaiting-cash orders are cancelled only when the shop
-chooses an age limit: a courier may be on the way with the pieces.
+An online order (card or mobile money) holds its pieces until its provider reports
+the payment page completed or expired. When that callback is lost, the order would
+hold them for ever; this module asks the provider what became of each overdue page
+and settles the order as the callback would have. Awaiting-cash orders are cancelled
+only when the shop chooses an age limit: a courier may be on the way with the pieces.
 """
 
 from dataclasses import dataclass, field
@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import lifecycle, payments
-from .models import Order, OrderStatus, PaymentMethod
+from .models import ONLINE_METHODS, Order, OrderStatus
+from .webhooks import apply_payment
 
-# Stripe's own expiry event usually arrives within seconds; leave it time to.
+# The provider's own expiry callback usually arrives within seconds; leave it time to.
 DEFAULT_GRACE_MINUTES = 10
 
 
@@ -30,44 +31,36 @@ class Outcome:
 
 
 def _settle(order, outcome):
-    session = None
-    if order.stripe_session_id and payments.card_payments_enabled():
+    provider = payments.provider_for(order)
+    state = None
+    if order.payment_reference and provider.is_configured():
         try:
-            session = payments.retrieve_checkout_session(order.stripe_session_id)
+            state = provider.retrieve(order.payment_reference)
         except payments.PaymentUnavailable:
             outcome.unreachable.append(order.reference)
             return
-    if session and session.get("status") == "complete":
-        if session.get("payment_status") == "paid":
-            order = lifecycle.confirm_card_payment(
-                order,
-                amount=session.get("amount_total"),
-                currency=session.get("currency") or "",
-                payment_intent_id=session.get("payment_intent") or "",
-                session_id=order.stripe_session_id,
-            )
-            (outcome.paid if order.status == OrderStatus.PAID else outcome.waiting).append(
-                order.reference
-            )
-        else:  # a slow payment method still running: Stripe will tell us
-            Order.objects.filter(pk=order.pk).update(payment_expires_at=None)
-            outcome.waiting.append(order.reference)
+    if state is not None and state.state in (payments.PAID, payments.PROCESSING):
+        apply_payment(order, state)
+        order.refresh_from_db()
+        (outcome.paid if order.status == OrderStatus.PAID else outcome.waiting).append(
+            order.reference
+        )
         return
-    if session and session.get("status") == "open":
-        payments.expire_checkout_session(order.stripe_session_id)
+    if state is not None and state.state == payments.OPEN:
+        provider.expire(order.payment_reference)
     lifecycle.release_unpaid(
-        order, _("The payment page expired and Stripe sent no word: pieces put back on sale.")
+        order, _("The payment page expired and the provider sent no word: pieces put back on sale.")
     )
     outcome.released.append(order.reference)
 
 
 def release_expired_reservations(*, grace_minutes=DEFAULT_GRACE_MINUTES, cash_days=None):
-    """Settle overdue card orders; cancel awaiting-cash orders older than `cash_days`."""
+    """Settle overdue online orders; cancel awaiting-cash orders older than `cash_days`."""
     now = timezone.now()
     outcome = Outcome()
     overdue = Order.objects.filter(
         status=OrderStatus.PENDING_PAYMENT,
-        payment_method=PaymentMethod.CARD,
+        payment_method__in=ONLINE_METHODS,
         payment_expires_at__lt=now - timedelta(minutes=grace_minutes),
     ).order_by("pk")
     for order in overdue:

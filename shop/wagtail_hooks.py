@@ -5,10 +5,13 @@ with POST actions (mark paid, fulfilled, cancelled) that call `shop.lifecycle`,
 and every move lands in the order's status history.
 """
 
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -26,9 +29,9 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from . import lifecycle, payments, pricing, reports
+from . import lifecycle, payments, pricing, refunds, reports, webhooks
 from .dashboard import PANELS
-from .models import Order, OrderStatus, PaymentMethod, ProductPage
+from .models import Order, OrderStatus, PaymentEvent, ProductPage
 from .order_export import csv_lines
 from .stock import StockChanged, adjust_stock
 
@@ -79,9 +82,9 @@ class OrderIndexView(IndexView):
 
 
 def cancel_by_staff(order, *, by, note=""):
-    """Cancel an unpaid order; a card order's payment page is closed first."""
-    card_session = order.payment_method == PaymentMethod.CARD and order.stripe_session_id
-    if card_session and not payments.expire_checkout_session(order.stripe_session_id):
+    """Cancel an unpaid order; an online order's payment page is closed first."""
+    provider = payments.provider_for(order)
+    if order.payment_reference and not provider.expire(order.payment_reference):
         raise lifecycle.TransitionNotAllowed(order, OrderStatus.CANCELLED)
     return lifecycle.cancel(order, by=by, note=note)
 
@@ -120,7 +123,7 @@ def available_actions(order, user):
 
 
 class OrderInspectView(InspectView):
-    """One order: lines, breakdown, customer, status history, Stripe ids and actions."""
+    """One order: lines, breakdown, customer, status history, payment, refunds and actions."""
 
     def get_context_data(self, **kwargs):
         order = self.instance
@@ -130,8 +133,12 @@ class OrderInspectView(InspectView):
                 "order": order,
                 "lines": list(order.lines.select_related("product", "story")),
                 "history": list(order.status_changes.select_related("changed_by")),
-                "events": list(order.stripe_events.all()),
+                "events": list(order.payment_events.all()),
+                "refunds": list(order.refunds.select_related("created_by")),
                 "actions": available_actions(order, self.request.user),
+                "can_change": self.request.user.has_perm(CHANGE_ORDERS),
+                "can_refund": self.request.user.has_perm(CHANGE_ORDERS)
+                and refunds.can_refund(order),
                 "status_action_url": reverse("shop_order_action", args=[order.pk]),
                 "can_adjust_stock": self.request.user.has_perm(ADJUST_STOCK),
             }
@@ -205,6 +212,77 @@ def order_action(request, pk):
     return redirect("shop_order_modeladmin_inspect", order.pk)
 
 
+class RefundForm(forms.Form):
+    """How much to give back; the key makes a form sent twice one refund."""
+
+    amount = forms.IntegerField(
+        label=gettext_lazy("Amount to refund"),
+        min_value=1,
+        help_text=gettext_lazy("In the currency's smallest unit (francs for XOF, cents for EUR)."),
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Why"), max_length=500, required=False, widget=forms.TextInput
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, order, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].widget.attrs["max"] = order.refundable_amount
+        self.fields["amount"].validators.append(MaxValueValidator(order.refundable_amount))
+
+
+def order_refund(request, pk):
+    """Refund part or all of an order, through its provider or by hand for cash."""
+    if not request.user.has_perm(CHANGE_ORDERS):
+        raise PermissionDenied
+    order = get_object_or_404(Order, pk=pk)
+    if not refunds.can_refund(order):
+        messages.error(request, _("This order has nothing left to refund."))
+        return redirect("shop_order_modeladmin_inspect", order.pk)
+    status = 200
+    if request.method == "POST":
+        form = RefundForm(request.POST, order=order)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                refund = refunds.refund(
+                    order,
+                    data["amount"],
+                    by=request.user,
+                    reason=data["reason"],
+                    idempotency_key=str(data["idempotency_key"]),
+                )
+            except refunds.RefundRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _("Refund of %(amount)s: %(status)s.")
+                    % {
+                        "amount": order.format(refund.amount),
+                        "status": refund.get_status_display(),
+                    },
+                )
+            return redirect("shop_order_modeladmin_inspect", order.pk)
+    else:
+        amount = order.refundable_amount
+        form = RefundForm(initial={"amount": amount, "idempotency_key": uuid.uuid4()}, order=order)
+    context = {"order": order, "form": form, "whole_only": not refunds.allows_part(order)}
+    return TemplateResponse(request, "shop/admin/order_refund.html", context, status=status)
+
+
+@require_POST
+def event_replay(request, pk, event_pk):
+    """Apply a stored payment event again: after fixing what made it fail, for instance."""
+    if not request.user.has_perm(CHANGE_ORDERS):
+        raise PermissionDenied
+    record = get_object_or_404(PaymentEvent, pk=event_pk, order_id=pk)
+    result = webhooks.replay(record)
+    messages.info(request, _("Event applied again: %(result)s.") % {"result": result})
+    return redirect("shop_order_modeladmin_inspect", pk)
+
+
 class StockAdjustmentForm(forms.Form):
     stock = forms.IntegerField(
         label=gettext_lazy("Pieces available for sale now"),
@@ -264,6 +342,12 @@ def stock_adjust(request, pk):
 def register_shop_admin_urls():
     return [
         path("shop/order/<int:pk>/status/", order_action, name="shop_order_action"),
+        path("shop/order/<int:pk>/refund/", order_refund, name="shop_order_refund"),
+        path(
+            "shop/order/<int:pk>/events/<int:event_pk>/replay/",
+            event_replay,
+            name="shop_event_replay",
+        ),
         path("shop/stock/<int:pk>/", stock_adjust, name="shop_stock_adjust"),
         path("shop/earnings/", reports.earnings_index, name="shop_earnings"),
         path(

@@ -1,186 +1,195 @@
-"""Stripe webhook events: verified, recorded once, and applied to orders idempotently.
+"""Providers' callbacks: verified, stored whole, applied to orders once and in any order.
 
-Stripe may send an event twice, late, or after a later one. Each event id is
-stored in `StripeEvent` in the same transaction as its effect, so a replay is
-ignored; and each handler calls a `shop.lifecycle` function that looks at the
-order as it is now, so the order of arrival does not matter (an `expired` after a
-`completed` leaves the order paid).
+A provider may send an event twice, late, or after a later one. Each verified event
+is stored in `PaymentEvent` (raw payload, result, error) before it is applied; the
+same event id of a provider is applied once. Every effect goes through a
+`shop.lifecycle` function that looks at the order as it is now, so the order of
+arrival does not matter (an `expired` after a `completed` leaves the order paid). A
+stored event can be applied again from the order admin (`replay`).
 """
 
 import json
 import logging
 
-import stripe
-from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import lifecycle
-from .models import Order, StripeEvent
-from .parsing import id_from
+from . import lifecycle, payments
+from .models import Order, PaymentEvent, RefundStatus
 
 logger = logging.getLogger(__name__)
 
-# Seconds a signed payload stays valid: refuses old payloads replayed by a third party.
-SIGNATURE_TOLERANCE = 300
-# Stripe's ids are short ASCII strings; the columns that keep them hold 255 characters.
-MAX_ID_LENGTH = 255
-# The largest amount a PositiveBigIntegerField holds.
-MAX_AMOUNT = 2**63 - 1
+# Results after which the same event is not applied again when the provider resends it.
+DUPLICATE = "duplicate"
+ERROR = "error"
+RECEIVED = "received"
 
 
-class BadWebhook(Exception):
-    """The request is not a genuine Stripe event: answered 400, nothing changed."""
-
-
-def verify_and_parse(payload, signature_header):
-    """The event as a dict, once the `Stripe-Signature` header matches the raw body."""
-    secret = settings.STRIPE_WEBHOOK_SECRET
-    if not secret:
-        raise BadWebhook("STRIPE_WEBHOOK_SECRET is not configured.")
-    try:
-        text = payload.decode("utf-8")
-        stripe.WebhookSignature.verify_header(text, signature_header, secret, SIGNATURE_TOLERANCE)
-        event = json.loads(text)
-    except (UnicodeDecodeError, ValueError, stripe.SignatureVerificationError) as error:
-        raise BadWebhook(str(error)) from error
-    if not isinstance(event, dict):
-        raise BadWebhook("Not a Stripe event.")
-    data = event.get("data")
-    if not (
-        _id_of(event.get("id"))
-        and _id_of(event.get("type"))
-        and isinstance(data, dict)
-        and isinstance(data.get("object"), dict)
-    ):
-        raise BadWebhook("Not a Stripe event.")
-    return event
-
-
-def _text(value):
-    """`value` when it is a string the database can store as an id, else ""."""
-    if isinstance(value, str) and len(value) <= MAX_ID_LENGTH and "\x00" not in value:
-        return value
-    return ""
-
-
-def _id_of(value):
-    """Stripe sends related objects as an id, or expanded as an object with an id."""
-    if isinstance(value, dict):
-        value = value.get("id")
-    return _text(value)
-
-
-def _order_id(stripe_object):
-    """The order id the shop put in the object's metadata, or None when there is none."""
-    metadata = stripe_object.get("metadata")
-    order_id = metadata.get("order_id") if isinstance(metadata, dict) else None
-    if isinstance(order_id, int) and not isinstance(order_id, bool):
-        order_id = str(order_id)
-    return id_from(order_id)
-
-
-def _order_for_session(session):
-    order_id = _order_id(session)
-    reference = _text(session.get("client_reference_id"))
+def _order_for(provider_name, order_id=None, order_reference="", reference="", transaction_id=""):
+    """The order an event is about, found by what the shop gave the provider; None if unsure."""
     order = Order.objects.filter(pk=order_id).first() if order_id is not None else None
+    if order is None and order_reference:
+        order = Order.objects.filter(reference=order_reference).first()
     if order is None and reference:
-        order = Order.objects.filter(reference=reference).first()
-    if order is not None and reference and order.reference != reference:
-        logger.warning("Stripe session %s names two different orders", session.get("id"))
+        order = Order.objects.filter(
+            payment_provider=provider_name, payment_reference=reference
+        ).first()
+    if order is None and transaction_id:
+        order = Order.objects.filter(
+            payment_provider=provider_name, payment_transaction_id=transaction_id
+        ).first()
+    if order is not None and order_reference and order.reference != order_reference:
+        logger.warning("A %s event names two different orders", provider_name)
+        return None
+    if order is not None and order.payment_provider not in ("", provider_name):
+        logger.warning("A %s event names an order paid through another provider", provider_name)
         return None
     return order
 
 
-def _order_for_charge(charge):
-    payment_intent = _id_of(charge.get("payment_intent"))
-    order = None
-    if payment_intent:
-        order = Order.objects.filter(stripe_payment_intent_id=payment_intent).first()
-    order_id = _order_id(charge)
-    if order is None and order_id is not None:
-        order = Order.objects.filter(pk=order_id).first()
-    return order
-
-
-def _amount(value):
-    # Stripe's amounts are in our minor units already (see `payments.stripe_amount`).
-    is_amount = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_AMOUNT
-    return value if is_amount else -1
-
-
-def _paid(order, session):
-    return lifecycle.confirm_card_payment(
-        order,
-        amount=_amount(session.get("amount_total")),
-        currency=_text(session.get("currency")),
-        payment_intent_id=_id_of(session.get("payment_intent")),
-        session_id=_id_of(session.get("id")),
-    )
-
-
-def session_completed(order, session):
-    """The shopper finished the payment page: paid now, or later for slow payment methods."""
-    if session.get("payment_status") == "paid":
-        return _paid(order, session)
-    # A delayed method (bank debit...): the pieces stay reserved until Stripe says more,
-    # and the expiry command leaves the order alone (no deadline any more).
-    Order.objects.filter(pk=order.pk, payment_expires_at__isnull=False).update(
-        payment_expires_at=None,
-        stripe_payment_intent_id=_id_of(session.get("payment_intent")),
-    )
-    return order
-
-
-def session_async_payment_succeeded(order, session):
-    return _paid(order, session)
-
-
-def session_async_payment_failed(order, session):
-    return lifecycle.release_unpaid(order, _("The card payment failed."))
-
-
-def session_expired(order, session):
-    if order.stripe_session_id and session.get("id") != order.stripe_session_id:
-        return order  # an older session of this order: the current one decides
-    return lifecycle.release_unpaid(order, _("The payment page expired before payment."))
-
-
-def charge_refunded(order, charge):
-    return lifecycle.record_refund(order, _amount(charge.get("amount_refunded")))
-
-
-HANDLERS = {
-    "checkout.session.completed": (_order_for_session, session_completed),
-    "checkout.session.async_payment_succeeded": (
-        _order_for_session,
-        session_async_payment_succeeded,
-    ),
-    "checkout.session.async_payment_failed": (_order_for_session, session_async_payment_failed),
-    "checkout.session.expired": (_order_for_session, session_expired),
-    "charge.refunded": (_order_for_charge, charge_refunded),
-}
-
-
-def handle_event(event):
-    """Apply a verified event once. Returns what happened, for the response and the logs."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = StripeEvent.objects.create(
-                    event_id=event["id"], event_type=event["type"][:100]
-                )
-        except IntegrityError:
-            return "duplicate"
-        if event["type"] not in HANDLERS:
-            return "ignored"
-        find_order, handle = HANDLERS[event["type"]]
-        stripe_object = event["data"]["object"]
-        order = find_order(stripe_object)
-        if order is None:
-            logger.warning("Stripe event %s concerns no order of this shop", event["id"])
-            return "no order"
-        record.order = order
-        record.save(update_fields=["order"])
-        handle(order, stripe_object)
+def apply_payment(order, payment):
+    """What a payment page's state means for its order."""
+    if payment.state == payments.PAID:
+        if payment.currency != order.currency.upper():
+            lifecycle.confirm_payment(
+                order,
+                amount=payment.amount,
+                currency=payment.currency,
+                transaction_id=payment.transaction_id,
+            )
+            return "currency mismatch"
+        lifecycle.confirm_payment(
+            order,
+            amount=payment.amount,
+            currency=payment.currency,
+            transaction_id=payment.transaction_id,
+            reference=payment.reference,
+        )
+        return "handled"
+    if payment.state == payments.PROCESSING:
+        # A slow method (bank debit...): the pieces stay reserved until the provider says
+        # more, and the release command leaves the order alone (no deadline any more).
+        Order.objects.filter(pk=order.pk, payment_expires_at__isnull=False).update(
+            payment_expires_at=None, payment_transaction_id=payment.transaction_id
+        )
+        return "handled"
+    if payment.reference and order.payment_reference not in ("", payment.reference):
+        return "older page"  # an older page of this order: the current one decides
+    if payment.state == payments.FAILED:
+        lifecycle.release_unpaid(order, _("The online payment failed."))
+    elif payment.state == payments.EXPIRED:
+        lifecycle.release_unpaid(order, _("The payment page expired before payment."))
     return "handled"
+
+
+def _apply_refund(provider_name, order, notice):
+    if notice.currency and notice.currency != order.currency.upper():
+        logger.warning("A %s refund of order %s is in another currency", provider_name, order)
+        return "currency mismatch"
+    if notice.refunded_total is not None:
+        if notice.refunded_total < 0:
+            return "ignored"
+        lifecycle.record_refunded_total(
+            order,
+            notice.refunded_total,
+            provider=provider_name,
+            provider_refund_id=notice.refund_id,
+        )
+        return "handled"
+    if not notice.refund_id or notice.amount < 0:
+        return "ignored"
+    if (
+        notice.status == RefundStatus.FAILED
+        and not order.refunds.filter(
+            provider=provider_name, provider_refund_id=notice.refund_id
+        ).exists()
+    ):
+        return "ignored"  # a refund that never counted cannot be undone
+    lifecycle.record_refund(
+        order,
+        notice.amount,
+        status=notice.status,
+        provider=provider_name,
+        provider_refund_id=notice.refund_id,
+    )
+    return "handled"
+
+
+def _handle(provider_name, callback):
+    """Apply a parsed callback; returns (result, order)."""
+    if callback.payment is not None:
+        payment = callback.payment
+        order = _order_for(
+            provider_name,
+            order_id=payment.order_id,
+            order_reference=payment.order_reference,
+            reference=payment.reference,
+            transaction_id=payment.transaction_id,
+        )
+        if order is None:
+            return "no order", None
+        return apply_payment(order, payment), order
+    if callback.refund is not None:
+        notice = callback.refund
+        order = _order_for(
+            provider_name, order_id=notice.order_id, transaction_id=notice.transaction_id
+        )
+        if order is None:
+            return "no order", None
+        return _apply_refund(provider_name, order, notice), order
+    return "ignored", None
+
+
+def _store(provider_name, callback, payload):
+    """The event's row, created on first receipt; (row, created)."""
+    try:
+        with transaction.atomic():
+            record = PaymentEvent.objects.create(
+                provider=provider_name,
+                event_id=callback.event_id,
+                event_type=callback.event_type,
+                payload=payload.decode("utf-8"),
+                result=RECEIVED,
+            )
+        return record, True
+    except IntegrityError:
+        return PaymentEvent.objects.get(provider=provider_name, event_id=callback.event_id), False
+
+
+def _apply(record, callback, *, again=False):
+    """Apply the event under its row's lock; an event already applied is left, unless `again`."""
+    try:
+        with transaction.atomic():
+            record = PaymentEvent.objects.select_for_update().get(pk=record.pk)
+            if not again and record.result not in (RECEIVED, ERROR):
+                return DUPLICATE
+            result, order = _handle(record.provider, callback)
+            record.result, record.error, record.order = result, "", order
+            record.processed_at = timezone.now()
+            record.save(update_fields=["result", "error", "order", "processed_at"])
+    except Exception as error:
+        # Kept with the event so staff see it and can replay it; the provider retries too.
+        logger.exception("Applying %s event %s failed", record.provider, record.event_id)
+        PaymentEvent.objects.filter(pk=record.pk).update(
+            result=ERROR, error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        return ERROR
+    return result
+
+
+def receive(provider_name, payload, headers):
+    """Verify, store and apply one callback. Raises BadCallback for anything not genuine."""
+    provider = payments.provider_named(provider_name)
+    if provider is None:
+        raise payments.BadCallback("Unknown provider.")
+    callback = provider.parse(provider.verify(payload, headers))
+    record, _created = _store(provider_name, callback, payload)
+    return _apply(record, callback)
+
+
+def replay(record):
+    """Apply a stored event again (from the admin), without its signature: it was verified."""
+    provider = payments.provider_named(record.provider)
+    callback = provider.parse(json.loads(record.payload))
+    return _apply(record, callback, again=True)

@@ -230,10 +230,13 @@ TASKS = {
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
-# Stripe: the card option only appears when a secret key is configured.
+# Payment providers: each is offered at checkout only when its keys are configured (and
+# Shop settings enable it). Stripe for cards; Wave for mobile money (see shop/payments/).
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+WAVE_API_KEY = env_str("WAVE_API_KEY")
+WAVE_WEBHOOK_SECRET = env_str("WAVE_WEBHOOK_SECRET")
 
 # Orders are numbered PREFIX-YEAR-NUMBER, e.g. ML-2026-00042.
 SHOP_ORDER_REFERENCE_PREFIX = env_str("ORDER_REFERENCE_PREFIX", "ML")
@@ -253,7 +256,7 @@ CONTENT_SECURITY_POLICY = {
         "https://www.youtube.com",
         "https://player.vimeo.com",
     ],
-    "form-action": ["'self'", "https://checkout.stripe.com"],
+    "form-action": ["'self'", "https://checkout.stripe.com", "https://pay.wave.com"],
     "frame-ancestors": ["'none'"],
     "base-uri": ["'self'"],
     "object-src": ["'none'"],

@@ -37,6 +37,9 @@ STRIPE_SECRET_KEY = ""
 STRIPE_PUBLISHABLE_KEY = ""
 # A test-only signing secret: tests sign webhook payloads with it as Stripe would.
 STRIPE_WEBHOOK_SECRET = "whsec_test_only"  # noqa: S105
+WAVE_API_KEY = ""
+# Tests sign Wave's callbacks with this, as Wave signs them with the shop's webhook secret.
+WAVE_WEBHOOK_SECRET = "wave_sn_whsec_test_only"  # noqa: S105
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

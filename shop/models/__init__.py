@@ -2,14 +2,17 @@ from .attribution import StoryProductView
 from .catalogue import ProductCategory, ProductIndexPage
 from .orders import (
     ALLOWED_TRANSITIONS,
+    ONLINE_METHODS,
     Fulfilment,
     Order,
     OrderLine,
     OrderReferenceCounter,
     OrderStatus,
     OrderStatusChange,
+    PaymentEvent,
     PaymentMethod,
-    StripeEvent,
+    Refund,
+    RefundStatus,
 )
 from .payouts import ArtisanPayout, PayoutMethod
 from .products import MAX_QUANTITY_PER_LINE, ProductImage, ProductPage
@@ -33,5 +36,8 @@ __all__ = [
     "ProductPage",
     "ShopSettings",
     "StoryProductView",
-    "StripeEvent",
+    "ONLINE_METHODS",
+    "PaymentEvent",
+    "Refund",
+    "RefundStatus",
 ]

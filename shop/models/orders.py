@@ -35,13 +35,26 @@ ALLOWED_TRANSITIONS = {
     # or lost webhook) when the pieces could be reserved again; staff cannot do this.
     OrderStatus.CANCELLED: {OrderStatus.PAID},
     OrderStatus.FULFILLED: set(),
-    OrderStatus.REFUNDED: set(),
+    # Only when a refund the provider had accepted fails afterwards: the money is the shop's
+    # again and the order is paid, as before the refund.
+    OrderStatus.REFUNDED: {OrderStatus.PAID},
 }
 
 
 class PaymentMethod(models.TextChoices):
     CARD = "card", _("Card (Stripe)")
+    MOBILE_MONEY = "mobile", _("Wave / Orange Money")
     CASH = "cash", _("Cash on delivery or at pickup")
+
+
+# Methods paid on a provider's hosted page, with a deadline, a callback and a provider.
+ONLINE_METHODS = (PaymentMethod.CARD, PaymentMethod.MOBILE_MONEY)
+
+
+class RefundStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    FAILED = "failed", _("Failed")
 
 
 class Fulfilment(models.TextChoices):
@@ -98,13 +111,19 @@ class Order(models.Model):
         db_index=True,
         help_text=_("A payment arrived for an order that can no longer be filled."),
     )
-    payment_expires_at = models.DateTimeField(_("card payment deadline"), null=True, blank=True)
-    stripe_session_id = models.CharField(
-        _("Stripe Checkout session"), max_length=255, blank=True, db_index=True
+    payment_expires_at = models.DateTimeField(_("online payment deadline"), null=True, blank=True)
+    payment_provider = models.CharField(
+        _("payment provider"),
+        max_length=20,
+        blank=True,
+        help_text=_("Who holds the hosted payment page: « stripe », « wave »; empty for cash."),
     )
-    stripe_checkout_url = models.TextField(_("Stripe payment page"), blank=True)
-    stripe_payment_intent_id = models.CharField(
-        _("Stripe payment"), max_length=255, blank=True, db_index=True
+    payment_reference = models.CharField(
+        _("provider's payment page"), max_length=255, blank=True, db_index=True
+    )
+    payment_url = models.TextField(_("payment page address"), blank=True)
+    payment_transaction_id = models.CharField(
+        _("provider's payment"), max_length=255, blank=True, db_index=True
     )
 
     # Unique, so a checkout form sent twice (double click, retry after a timeout) places
@@ -141,6 +160,16 @@ class Order(models.Model):
     @property
     def is_partly_refunded(self):
         return 0 < self.refunded_amount < self.total
+
+    @property
+    def refundable_amount(self):
+        """What may still be refunded: the total less refunds done or under way."""
+        return max(self.total - self.refunds_committed(), 0)
+
+    def refunds_committed(self):
+        """Refunds that succeeded or are still pending (a pending one may yet succeed)."""
+        held = self.refunds.exclude(status=RefundStatus.FAILED).aggregate(sum=models.Sum("amount"))
+        return held["sum"] or 0
 
     @property
     def is_pickup(self):
@@ -268,24 +297,85 @@ class OrderStatusChange(models.Model):
         return f"{self.order}: {self.from_status or '-'} → {self.to_status}"
 
 
-class StripeEvent(models.Model):
-    """A Stripe webhook event already handled: the same event id is never handled twice."""
+class PaymentEvent(models.Model):
+    """A provider's signed callback, kept whole: what it said, what the shop did, what failed.
 
-    event_id = models.CharField(max_length=255, unique=True)
-    event_type = models.CharField(max_length=100)
+    The same event id of one provider is applied once; a stored event can be applied again
+    from the order admin (`shop.webhooks.replay`), which is harmless since every effect goes
+    through `shop.lifecycle`.
+    """
+
+    provider = models.CharField(_("provider"), max_length=20, default="stripe")
+    event_id = models.CharField(_("event"), max_length=255)
+    event_type = models.CharField(_("type"), max_length=100)
     order = models.ForeignKey(
-        Order, null=True, blank=True, on_delete=models.PROTECT, related_name="stripe_events"
+        Order, null=True, blank=True, on_delete=models.PROTECT, related_name="payment_events"
     )
-    received_at = models.DateTimeField(default=timezone.now)
+    payload = models.TextField(_("payload as received"), blank=True)
+    result = models.CharField(_("result"), max_length=40, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["received_at", "pk"]
-        verbose_name = _("Stripe event")
-        verbose_name_plural = _("Stripe events")
+        verbose_name = _("payment event")
+        verbose_name_plural = _("payment events")
         default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "event_id"], name="shop_payment_event_once_per_provider"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.event_type} {self.event_id}"
+        return f"{self.provider} {self.event_type} {self.event_id}"
+
+
+class Refund(models.Model):
+    """Money given back on an order, one row per refund: a partial refund is one of several.
+
+    `Order.refunded_amount` is the sum of the succeeded rows, kept on the order for the
+    figures; a refund that fails after being accepted is marked failed and leaves that sum.
+    """
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="refunds")
+    amount = models.PositiveBigIntegerField(_("amount"))
+    currency = models.CharField(_("currency"), max_length=3)
+    provider = models.CharField(_("provider"), max_length=20, blank=True)
+    provider_refund_id = models.CharField(
+        _("provider's refund"), max_length=255, blank=True, db_index=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=RefundStatus.choices, default=RefundStatus.PENDING
+    )
+    idempotency_key = models.CharField(max_length=100, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("refund")
+        verbose_name_plural = _("refunds")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_refund_id"],
+                condition=~models.Q(provider_refund_id=""),
+                name="shop_refund_once_per_provider_id",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.order}: {self.amount} {self.currency} ({self.status})"
 
 
 class OrderReferenceCounter(models.Model):

@@ -98,6 +98,22 @@ class ShopSettings(BaseSiteSetting):
             "and in the order e-mails."
         ),
     )
+    card_payments = models.BooleanField(
+        _("offer card payment (Stripe)"),
+        default=True,
+        help_text=_(
+            "Shown at checkout only when the server also has Stripe's keys "
+            "(STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET)."
+        ),
+    )
+    mobile_money_payments = models.BooleanField(
+        _("offer mobile money (Wave)"),
+        default=True,
+        help_text=_(
+            "Shown at checkout only when the server also has Wave's keys "
+            "(WAVE_API_KEY, WAVE_WEBHOOK_SECRET) and prices are in CFA francs (XOF)."
+        ),
+    )
 
     base_form_class = ShopSettingsForm
     panels = [
@@ -105,6 +121,8 @@ class ShopSettings(BaseSiteSetting):
         FieldPanel("markup_rate"),
         FieldPanel("delivery_fee"),
         FieldPanel("pickup_address"),
+        FieldPanel("card_payments"),
+        FieldPanel("mobile_money_payments"),
     ]
 
     class Meta:

@@ -1,9 +1,9 @@
-"""The shop's plain Django views: cart, checkout, order pages and the Stripe webhook."""
+"""The shop's plain Django views: cart, checkout, order pages and the providers' callbacks."""
 
 from .cart import cart_add, cart_detail, cart_empty, cart_remove, cart_update
 from .checkout import checkout
 from .orders import order_cancel, order_detail
-from .webhooks import stripe_webhook
+from .webhooks import stripe_webhook, wave_webhook
 
 __all__ = [
     "cart_add",
@@ -15,4 +15,5 @@ __all__ = [
     "order_cancel",
     "order_detail",
     "stripe_webhook",
+    "wave_webhook",
 ]

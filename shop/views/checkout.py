@@ -1,4 +1,5 @@
-"""Checkout: the form, then an order holding its pieces, then Stripe or the order page."""
+"""Checkout: the form, then an order holding its pieces, then the provider's page or the
+order page."""
 
 from functools import partial
 
@@ -12,7 +13,7 @@ from .. import lifecycle, payments
 from ..cart import Cart
 from ..checkout import CartNotReady, Customer, delivery_fee_for, place_order, place_order_once
 from ..forms import CheckoutForm
-from ..models import Fulfilment, Order, PaymentMethod, ShopSettings
+from ..models import Fulfilment, Order, ShopSettings
 from ..stock import OutOfStock
 from .orders import order_url, recent_order, remember_order
 
@@ -29,7 +30,7 @@ def _render_checkout(request, form, summary, shop_settings, status=200, errors=(
         "form": form,
         "cart": summary,
         "errors": list(errors),
-        "card_enabled": payments.card_payments_enabled(),
+        "online_enabled": len(form.fields["payment_method"].choices) > 1,
         "shop_settings": shop_settings,
         "delivery_fee": fee,
         "total_with_delivery": summary.total + delivery_fee_for(Fulfilment.DELIVERY, shop_settings),
@@ -54,20 +55,20 @@ def checkout(request):
         return _back_to_cart(
             request, [_("Some products in your cart cannot be ordered as they are: see below.")]
         )
-    card_enabled = payments.card_payments_enabled()
+    methods = payments.offered_methods(shop_settings)
     signature = summary.signature(shop_settings.delivery_fee)
     if request.method == "GET":
-        form = CheckoutForm(card_enabled=card_enabled, initial={"cart_signature": signature})
+        form = CheckoutForm(methods=methods, initial={"cart_signature": signature})
         return _render_checkout(request, form, summary, shop_settings)
 
-    form = CheckoutForm(request.POST, card_enabled=card_enabled)
+    form = CheckoutForm(request.POST, methods=methods)
     if not form.is_valid():
         return _render_checkout(request, form, summary, shop_settings, status=400)
     if form.cleaned_data["cart_signature"] != signature:
         # Prices, quantities or the fee moved since the page was shown: show them again.
         data = request.POST.copy()
         data["cart_signature"] = signature
-        form = CheckoutForm(data, card_enabled=card_enabled)
+        form = CheckoutForm(data, methods=methods)
         form.is_valid()
         error = _(
             "Your cart or its prices changed since this page was shown. Please check the "
@@ -99,34 +100,32 @@ def checkout(request):
         return _back_to_cart(request, error.messages)
     cart.clear()
     remember_order(request, order)
-    if placed and order.payment_method == PaymentMethod.CARD:
-        return _start_card_payment(request, order)
+    if placed and order.payment_provider:
+        return _start_online_payment(request, order)
     return redirect(order_url(order))
 
 
-def _start_card_payment(request, order):
-    """Send the shopper to Stripe's payment page; if Stripe fails, undo the order."""
+def _start_online_payment(request, order):
+    """Send the shopper to the provider's payment page; if the provider fails, undo the order."""
     page = request.build_absolute_uri(order_url(order))
     try:
-        session = payments.create_checkout_session(
+        hosted = payments.provider_for(order).create_payment(
             order,
-            success_url=f"{page}?key={order.access_key()}",
+            return_url=f"{page}?key={order.access_key()}&payment=returned",
             cancel_url=f"{page}?key={order.access_key()}&payment=cancelled",
         )
-        if not session.get("id") or not session.get("url"):
-            raise payments.PaymentUnavailable("Stripe returned no payment page.")
     except payments.PaymentUnavailable:
-        lifecycle.cancel(order, note=_("Stripe could not open the payment page."))
+        lifecycle.cancel(order, note=_("The provider could not open the payment page."))
         Cart(request.session).restore(order)
         messages.error(
             request,
             _(
-                "Card payment is not possible right now. Your cart is as it was: try again in "
+                "Paying online is not possible right now. Your cart is as it was: try again in "
                 "a moment, or choose to pay on delivery or at pickup."
             ),
         )
         return redirect("shop:checkout")
     Order.objects.filter(pk=order.pk).update(
-        stripe_session_id=session["id"], stripe_checkout_url=session["url"]
+        payment_reference=hosted.reference, payment_url=hosted.url
     )
-    return redirect(session["url"])
+    return redirect(hosted.url)

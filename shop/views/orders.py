@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import lifecycle, payments
+from .. import payments
 from ..cart import Cart
-from ..models import Order, OrderStatus, PaymentMethod, ShopSettings
+from ..lifecycle import TransitionNotAllowed, cancel
+from ..models import ONLINE_METHODS, Order, OrderStatus, ShopSettings
+from ..webhooks import apply_payment
 
 SESSION_ORDERS = "shop_orders"
 # A session remembers its latest orders only; older ones stay reachable by the e-mail link.
@@ -58,10 +60,37 @@ def _order_for(request, reference):
 
 
 def can_cancel(order):
-    """A shopper may cancel a card order they have not paid; staff cancel the rest."""
-    return (
-        order.status == OrderStatus.PENDING_PAYMENT and order.payment_method == PaymentMethod.CARD
+    """A shopper may cancel an online order they have not paid; staff cancel the rest."""
+    return order.status == OrderStatus.PENDING_PAYMENT and order.payment_method in ONLINE_METHODS
+
+
+def confirm_on_return(request, order):
+    """Back from the provider's page: ask the provider now rather than wait for its callback.
+
+    Only the order's own payment page is asked about (Stripe adds its session id to the
+    return address, which must be the order's), and only what the provider answers
+    counts: the address itself proves nothing. If the provider cannot be reached, the
+    callback will settle the order.
+    """
+    if not can_cancel(order) or not order.payment_reference:
+        return order
+    returned = request.GET.get("payment") == "returned"
+    session_id = request.GET.get("session_id")
+    if not returned or (session_id is not None and session_id != order.payment_reference):
+        return order
+    provider = payments.provider_for(order)
+    try:
+        state = provider.retrieve(order.payment_reference)
+    except payments.PaymentUnavailable:
+        return order
+    belongs = state.reference == order.payment_reference and state.order_reference in (
+        "",
+        order.reference,
     )
+    if belongs and state.state in (payments.PAID, payments.PROCESSING):
+        apply_payment(order, state)
+        order.refresh_from_db()
+    return order
 
 
 def _render_order(request, order, status=200, errors=()):
@@ -72,7 +101,7 @@ def _render_order(request, order, status=200, errors=()):
         "shop_settings": ShopSettings.for_site(order.site) if order.site_id else None,
         "awaiting_card": awaiting_card,
         "can_resume_payment": awaiting_card
-        and bool(order.stripe_checkout_url)
+        and bool(order.payment_url)
         and order.payment_expires_at is not None
         and order.payment_expires_at > timezone.now(),
         "left_payment_page": request.GET.get("payment") == "cancelled",
@@ -83,18 +112,19 @@ def _render_order(request, order, status=200, errors=()):
 
 @require_GET
 def order_detail(request, reference):
-    return _render_order(request, _order_for(request, reference))
+    return _render_order(request, confirm_on_return(request, _order_for(request, reference)))
 
 
 @require_POST
 def order_cancel(request, reference):
-    """The shopper gives up paying by card: the pieces go back on sale and in their cart."""
+    """The shopper gives up paying online: the pieces go back on sale and in their cart."""
     order = _order_for(request, reference)
     if not can_cancel(order):
         return _render_order(
             request, order, status=409, errors=[_("This order can no longer be cancelled here.")]
         )
-    if order.stripe_session_id and not payments.expire_checkout_session(order.stripe_session_id):
+    provider = payments.provider_for(order)
+    if order.payment_reference and not provider.expire(order.payment_reference):
         return _render_order(
             request,
             order,
@@ -102,8 +132,8 @@ def order_cancel(request, reference):
             errors=[_("Your payment went through: it is being confirmed, the order stands.")],
         )
     try:
-        order = lifecycle.cancel(order, note=_("Cancelled by the shopper before paying."))
-    except lifecycle.TransitionNotAllowed:
+        order = cancel(order, note=_("Cancelled by the shopper before paying."))
+    except TransitionNotAllowed:
         order.refresh_from_db()
         return _render_order(
             request, order, status=409, errors=[_("This order can no longer be cancelled here.")]

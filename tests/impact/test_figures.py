@@ -160,12 +160,17 @@ def test_impact_csv_and_order_export_reconcile(sales, client, admin_client, impa
         )
 
     paid_and_fulfilled = export("paid,fulfilled")
-    # C and D, untouched by refunds: their recorded shares are what the figures count.
+    # A partial refund leaves G paid (it can still be handed over).
     assert {row["Référence"] for row in paid_and_fulfilled} == {
         sales.orders["C"].reference,
         sales.orders["D"].reference,
+        sales.orders["G"].reference,
     }
-    assert sum(int(row["Part des artisans (unités mineures)"]) for row in paid_and_fulfilled) == (
+    # C and D, untouched by refunds: their recorded shares are what the figures count.
+    untouched = [
+        row for row in paid_and_fulfilled if row["Référence"] != sales.orders["G"].reference
+    ]
+    assert sum(int(row["Part des artisans (unités mineures)"]) for row in untouched) == (
         44_000 + 12_345
     )
     # With refunded orders too, the « Impact » columns add up to the figures exactly.

@@ -1,10 +1,12 @@
-"""Shop fixtures: products with a known stock, staff users, a fake Stripe, signed events."""
+"""Shop fixtures: products with a known stock, a fake Stripe and a fake Wave, signed events."""
 
 import json
 import re
 import time
+from urllib.parse import parse_qs
 
 import pytest
+import requests
 import stripe
 from django.conf import settings
 from django.contrib.sessions.backends.signed_cookies import SessionStore
@@ -106,6 +108,7 @@ class FakeStripeHTTP(stripe.HTTPClient):
         self.requests = []
         self.sessions = {}
         self.fail_with = None  # (status, error body) to answer the next requests with
+        self.refund_status = "succeeded"  # what Stripe answers to a refund
 
     def request(self, method, url, headers, post_data=None):
         self.requests.append(
@@ -126,6 +129,17 @@ class FakeStripeHTTP(stripe.HTTPClient):
             }
             self.sessions[session["id"]] = session
             return json.dumps(session), 200, {}
+        if method == "post" and path == "/v1/refunds":
+            params = {key: values[0] for key, values in parse_qs(post_data or "").items()}
+            self.refund_count = getattr(self, "refund_count", 0) + 1
+            refund = {
+                "id": f"re_test_{self.refund_count}",
+                "object": "refund",
+                "amount": int(params.get("amount", 0)),
+                "payment_intent": params.get("payment_intent"),
+                "status": self.refund_status,
+            }
+            return json.dumps(refund), 200, {}
         match = re.fullmatch(r"/v1/checkout/sessions/([^/]+)(/expire)?", path)
         if match and match.group(1) in self.sessions:
             session = self.sessions[match.group(1)]
@@ -153,7 +167,7 @@ def fake_stripe(settings, monkeypatch):
     """Card payments on, with Stripe replaced by `FakeStripeHTTP`."""
     settings.STRIPE_SECRET_KEY = "sk_test_fake"
     fake = FakeStripeHTTP()
-    monkeypatch.setattr(payments, "http_client", lambda: fake)
+    monkeypatch.setattr(payments.stripe, "http_client", lambda: fake)
     return fake
 
 
@@ -177,7 +191,7 @@ def event(event_type, stripe_object, event_id=None):
 def session_object(order, **changes):
     """A checkout.session as Stripe sends it in events about `order`."""
     return {
-        "id": order.stripe_session_id or f"cs_test_for_{order.pk}",
+        "id": order.payment_reference or f"cs_test_for_{order.pk}",
         "object": "checkout.session",
         "client_reference_id": order.reference,
         "metadata": {"order_id": str(order.pk), "order_reference": order.reference},
@@ -207,5 +221,137 @@ def post_event(client):
     def post(stripe_event, signature=None):
         payload = json.dumps(stripe_event)
         return post_raw(client, payload, signed(payload) if signature is None else signature)
+
+    return post
+
+
+WAVE_LAUNCH_URL = "https://pay.wave.com/c/"
+
+
+class FakeWave(requests.adapters.BaseAdapter):
+    """Stands in for api.wave.com: Wave's documented requests and answers, no network.
+
+    Sessions are shaped as Wave documents them (amount as a string, `checkout_status`,
+    `payment_status`, `wave_launch_url`...); `pay()` does what the shopper does on Wave.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.requests = []
+        self.sessions = {}
+        self.fail_with = None  # a status code to answer every request with
+        self.launch_url = WAVE_LAUNCH_URL  # where Wave's page for a session is
+
+    def _answer(self, request, status, body=None):
+        response = requests.Response()
+        response.status_code = status
+        response._content = json.dumps(body).encode() if body is not None else b""
+        response.headers["Content-Type"] = "application/json"
+        response.url, response.request = request.url, request
+        return response
+
+    def send(self, request, **kwargs):
+        body = json.loads(request.body) if request.body else None
+        self.requests.append(
+            {"method": request.method, "url": request.url, "headers": request.headers, "json": body}
+        )
+        if self.fail_with:
+            return self._answer(request, self.fail_with, {"code": "internal-server-error"})
+        path = request.url.split("api.wave.com", 1)[-1]
+        if request.method == "POST" and path == "/v1/checkout/sessions":
+            session_id = f"cos-test{len(self.sessions) + 1}"
+            session = {
+                "id": session_id,
+                "amount": body["amount"],
+                "checkout_status": "open",
+                "client_reference": body.get("client_reference"),
+                "currency": body["currency"],
+                "error_url": body["error_url"],
+                "success_url": body["success_url"],
+                "business_name": "Mains Libres",
+                "payment_status": "processing",
+                "transaction_id": None,
+                "last_payment_error": None,
+                "wave_launch_url": f"{self.launch_url}{session_id}",
+                "when_created": "2026-12-03T10:00:00Z",
+                "when_expires": "2026-12-03T10:30:00Z",
+                "when_completed": None,
+            }
+            self.sessions[session_id] = session
+            return self._answer(request, 200, session)
+        match = re.fullmatch(r"/v1/checkout/sessions/([^/]+)(/expire|/refund)?", path)
+        session = self.sessions.get(match.group(1)) if match else None
+        if session is None:
+            return self._answer(request, 404, {"code": "checkout-session-not-found"})
+        action = match.group(2)
+        if action == "/expire":
+            if session["checkout_status"] != "open":
+                return self._answer(request, 409, {"code": "checkout-session-not-open"})
+            session["checkout_status"] = "expired"
+        elif action == "/refund":
+            if session["payment_status"] != "succeeded":
+                return self._answer(request, 409, {"code": "checkout-refund-failed"})
+            session["refunded"] = True
+            return self._answer(request, 200)
+        return self._answer(request, 200, session)
+
+    def close(self):
+        pass
+
+    def pay(self, session_id):
+        """The shopper pays on Wave's page: the session is complete, the payment succeeded."""
+        session = self.sessions[session_id]
+        session.update(
+            checkout_status="complete",
+            payment_status="succeeded",
+            transaction_id=f"TCN{session_id[-4:].upper()}",
+            when_completed="2026-12-03T10:05:00Z",
+        )
+        return session
+
+    def posted(self, path):
+        return [r for r in self.requests if r["method"] == "POST" and r["url"].endswith(path)]
+
+
+@pytest.fixture
+def fake_wave(settings, monkeypatch):
+    """Mobile money on, with Wave's API replaced by `FakeWave`."""
+    settings.WAVE_API_KEY = "wave_sn_prod_test_key"
+    fake = FakeWave()
+    session = requests.Session()
+    session.mount("https://api.wave.com", fake)
+    monkeypatch.setattr(payments.wave, "http_session", lambda: session)
+    return fake
+
+
+def wave_event(event_type, session, event_id=None):
+    """A Wave webhook event: the session itself is the event's data."""
+    wave_event.counter = getattr(wave_event, "counter", 0) + 1
+    return {
+        "id": event_id or f"AE_sn_test{wave_event.counter}_{time.time_ns()}",
+        "type": event_type,
+        "data": session,
+    }
+
+
+def wave_signed(payload, secret=None, timestamp=None):
+    """The Wave-Signature header Wave would send for this body."""
+    return payments.wave.signature_header(
+        payload, secret or settings.WAVE_WEBHOOK_SECRET, timestamp=timestamp
+    )
+
+
+@pytest.fixture
+def post_wave(client):
+    """Send an event to the Wave callback, signed as Wave signs it."""
+
+    def post(event, signature=None):
+        payload = json.dumps(event)
+        return client.post(
+            reverse("wave_webhook"),
+            data=payload,
+            content_type="application/json",
+            HTTP_WAVE_SIGNATURE=wave_signed(payload) if signature is None else signature,
+        )
 
     return post

@@ -64,13 +64,13 @@ def test_checkout_page_shows_the_lines_the_fee_and_both_totals(client, product, 
         assert html.select_one(f"label[for={field['id']}]"), name
 
 
-def test_without_stripe_keys_card_is_hidden_with_a_sentence(client, product):
+def test_without_provider_keys_online_payment_is_hidden_with_a_sentence(client, product):
     add(client, product)
     response = checkout_form(client)
     html = BeautifulSoup(response.content, "html.parser")
     values = [radio["value"] for radio in html.select("input[name=payment_method]")]
     assert values == ["cash"]
-    assert "Le paiement par carte n'est pas disponible" in text_of(response)
+    assert "Le paiement en ligne (carte ou mobile money) n'est pas disponible" in text_of(response)
 
 
 def test_without_stripe_keys_a_posted_card_choice_is_refused(client, product, new_orders):
@@ -232,7 +232,7 @@ def test_card_checkout_creates_a_stripe_session_and_redirects_to_it(
     assert response.url.startswith("https://checkout.stripe.com/")
     assert order.status == OrderStatus.PENDING_PAYMENT
     assert order.stock_reserved and stock_of(product) == 3
-    assert order.stripe_session_id == "cs_test_1"
+    assert order.payment_reference == "cs_test_1"
     [request] = fake_stripe.posted("/v1/checkout/sessions")
     assert request["headers"]["Idempotency-Key"] == f"checkout-{order.reference}-{order.pk}"
     params = parse_qs(request["data"])
@@ -297,7 +297,7 @@ def test_whole_journey_from_product_page_to_paid_order(
     assert answer.status_code == 200
     order.refresh_from_db()
     assert order.status == OrderStatus.PAID
-    assert order.stripe_payment_intent_id == f"pi_test_{order.pk}"
+    assert order.payment_transaction_id == f"pi_test_{order.pk}"
     assert stock_of(product) == 4
     paid = client.get(reverse("shop:order_detail", args=[order.reference]))
     assert "Merci, votre paiement est confirmé" in text_of(paid)

@@ -36,10 +36,10 @@ def paid_card_order(make_order, other_product):
         email="moussa@example.sn",
     )
     Order.objects.filter(pk=order.pk).update(
-        stripe_session_id="cs_test_admin", stripe_payment_intent_id="pi_test_admin"
+        payment_reference="cs_test_admin", payment_transaction_id="pi_test_admin"
     )
-    return lifecycle.confirm_card_payment(
-        order, amount=order.total, currency=order.currency, payment_intent_id="pi_test_admin"
+    return lifecycle.confirm_payment(
+        order, amount=order.total, currency=order.currency, transaction_id="pi_test_admin"
     )
 
 
@@ -140,7 +140,7 @@ def test_cancelling_a_pending_card_order_closes_its_stripe_page(
     session = fake_stripe.sessions.setdefault(
         "cs_test_open", {"id": "cs_test_open", "status": "open"}
     )
-    Order.objects.filter(pk=order.pk).update(stripe_session_id=session["id"])
+    Order.objects.filter(pk=order.pk).update(payment_reference=session["id"])
     act(admin_client, order, "cancel")
     order.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
@@ -209,7 +209,10 @@ def test_csv_export_of_the_filtered_list(admin_client, cash_order, paid_card_ord
     assert row["Part des artisans (unités mineures)"] == str(order.artisan_total)
     assert row["Part de la boutique (unités mineures)"] == str(order.markup_total)
     assert row["Total"] == order.format(order.total)
-    assert row["Paiement Stripe"] == "pi_test_admin"
+    assert (row["Prestataire de paiement"], row["Paiement chez le prestataire"]) == (
+        "stripe",
+        "pi_test_admin",
+    )
     # A name starting with "=" is text for Excel, not a formula.
     assert row["Nom"] == "'=Moussa Diop"
 

@@ -95,8 +95,8 @@ def card_order_in_session(client, make_order, product, fake_stripe):
         "url": "https://checkout.stripe.com/c/pay/cs_test_open",
     }
     Order.objects.filter(pk=order.pk).update(
-        stripe_session_id="cs_test_open",
-        stripe_checkout_url="https://checkout.stripe.com/c/pay/cs_test_open",
+        payment_reference="cs_test_open",
+        payment_url="https://checkout.stripe.com/c/pay/cs_test_open",
     )
     client.get(reverse("shop:order_detail", args=[order.reference]), {"key": order.access_key()})
     order.refresh_from_db()
@@ -110,7 +110,7 @@ def test_an_unpaid_card_order_offers_to_pay_or_cancel(client, card_order_in_sess
     )
     html = BeautifulSoup(response.content, "html.parser")
     assert "Vous avez quitté la page de paiement sans payer" in page_text(response)
-    assert html.select_one(f"a[href='{order.stripe_checkout_url}']")
+    assert html.select_one(f"a[href='{order.payment_url}']")
     assert html.select_one(f"form[action='{reverse('shop:order_cancel', args=[order.reference])}']")
 
 

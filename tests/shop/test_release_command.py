@@ -31,7 +31,7 @@ def overdue(make_order, product, fake_stripe):
         "payment_status": "unpaid",
     }
     Order.objects.filter(pk=order.pk).update(
-        stripe_session_id="cs_test_late", payment_expires_at=timezone.now() - timedelta(hours=1)
+        payment_reference="cs_test_late", payment_expires_at=timezone.now() - timedelta(hours=1)
     )
     order.refresh_from_db()
     return order
@@ -59,7 +59,7 @@ def test_a_session_paid_whose_webhook_was_lost_becomes_paid(overdue, product, fa
     )
     assert "Paid after all" in run()
     overdue.refresh_from_db()
-    assert (overdue.status, overdue.stripe_payment_intent_id) == (OrderStatus.PAID, "pi_test_late")
+    assert (overdue.status, overdue.payment_transaction_id) == (OrderStatus.PAID, "pi_test_late")
     assert stock_of(product) == 3
 
 
@@ -75,7 +75,7 @@ def test_a_session_still_open_past_its_deadline_is_closed_then_released(
 
 def test_when_stripe_is_unreachable_the_order_waits_for_the_next_run(overdue, product, fake_stripe):
     fake_stripe.fail_with = (500, {"error": {"type": "api_error", "message": "down"}})
-    assert "Stripe unreachable" in run()
+    assert "Provider unreachable" in run()
     overdue.refresh_from_db()
     assert overdue.status == OrderStatus.PENDING_PAYMENT
     assert stock_of(product) == 3

@@ -7,8 +7,9 @@ from shop.reservations import DEFAULT_GRACE_MINUTES, release_expired_reservation
 
 class Command(BaseCommand):
     help = (
-        "Release the pieces held by card orders whose Stripe payment page expired without a "
-        "webhook (Stripe is asked what happened: a lost payment is recorded, not lost). "
+        "Release the pieces held by online orders (card, mobile money) whose payment page "
+        "expired without a callback (the provider is asked what happened: a lost payment is "
+        "recorded, not lost). "
         "Meant for cron, e.g. every 10 minutes."
     )
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
             "--grace-minutes",
             type=int,
             default=DEFAULT_GRACE_MINUTES,
-            help="Minutes after the payment deadline left for Stripe's own webhook "
+            help="Minutes after the payment deadline left for the provider's own callback "
             f"(default {DEFAULT_GRACE_MINUTES}).",
         )
         parser.add_argument(
@@ -36,7 +37,7 @@ class Command(BaseCommand):
             ("Released", outcome.released),
             ("Paid after all", outcome.paid),
             ("Payment still in progress", outcome.waiting),
-            ("Stripe unreachable, retried next run", outcome.unreachable),
+            ("Provider unreachable, retried next run", outcome.unreachable),
             ("Cash orders cancelled", outcome.cash_cancelled),
         ):
             if references:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shop', '0007_payouts_story_views'),
+        ('shop', '0009_payment_events_and_refunds'),
     ]
 
     operations = [

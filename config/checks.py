@@ -7,6 +7,7 @@ them, since gunicorn runs no system checks of its own.
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 
 # Backends every worker and every app server reads and writes alike.
 SHARED_CACHE_BACKENDS = (
@@ -29,7 +30,9 @@ def cache_is_shared(app_configs, **kwargs):
     if not settings.SHARED_CACHE_REQUIRED:
         return []
     backend = settings.CACHES["default"]["BACKEND"]
-    if backend in SHARED_CACHE_BACKENDS:
+    # Subclasses count too: `config.cache.FailSoftRedisCache` is Django's RedisCache.
+    shared = tuple(import_string(path) for path in SHARED_CACHE_BACKENDS)
+    if issubclass(import_string(backend), shared):
         return []
     return [
         Error(

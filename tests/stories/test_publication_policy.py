@@ -209,7 +209,7 @@ def test_the_standard_page_editor_refuses_a_search_description_naming_someone(ad
 SNIPPETS = [
     (
         Partner,
-        "home",
+        "impact",
         {"name": "Association Horizon", "kind": "ngo", "link": "", "workshops": []},
         "description",
     ),
@@ -239,7 +239,7 @@ def test_a_snippet_naming_a_legal_name_or_an_offence_is_not_saved(
 
 def test_a_partner_with_plain_words_is_saved(admin_client):
     response = admin_client.post(
-        reverse("wagtailsnippets_home_partner:add"),
+        reverse("wagtailsnippets_impact_partner:add"),
         {"name": "Association Horizon", "kind": "ngo", "description": "Elle forme au métier."},
     )
     assert response.status_code == 302

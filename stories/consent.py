@@ -12,7 +12,9 @@ Two rules live here and nowhere else:
   one transaction: page title and URL, portrait, profile, search index, the
   stories featuring them, and every other page or snippet naming them
   (`withdraw_names`). It ends by sending `consent_changed`, the one hook
-  other code (page caches, CDNs) listens to.
+  other code (page caches, CDNs) listens to. A private record is saved through
+  `save_record()`, which refreshes its artisan in the same transaction and returns
+  what changed, for the admin's messages.
 """
 
 from dataclasses import dataclass, field
@@ -264,6 +266,20 @@ def withdraw_stories(artisan_pages, lost, user=None):
         )
         unpublished.append(story)
     return unpublished
+
+
+@transaction.atomic
+def save_record(record, *, user):
+    """Save a private record and apply its consent everywhere, in one transaction.
+
+    The one way the site changes a record: its admin views and the demo loader call it
+    (`ArtisanRecord.save()` only keeps a safety net for other saves). Returns the
+    `ConsentChange` of each artisan the record concerns, the one it named before first
+    when it moved to another page, for the admin to tell its user what happened.
+    """
+    artisan_ids = record.artisan_ids_to_refresh()
+    record.save(apply_consent_on_commit=False)
+    return [refresh_artisan(artisan_id, user=user) for artisan_id in artisan_ids]
 
 
 @transaction.atomic

@@ -1,11 +1,9 @@
-"""Admin forms of stories, artisans and private records.
+"""Admin forms of stories and artisans.
 
 The publication policy's reasons reach the editor through `shop.publication`'s
 `PublicationCheckMixin`: saving a draft is never blocked, the checks run only when the
 editor publishes, schedules or approves in a workflow.
 """
-
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from shop.publication import PublicationCheckedPageForm
 
@@ -46,11 +44,3 @@ class ArtisanPageForm(PublicationCheckedPageForm):
 
             name = self.instance.derive_public_identity().name
             self.instance.slug = unique_slug(self.parent_page, name)
-
-
-class ArtisanRecordForm(WagtailAdminModelForm):
-    """The private record editor; remembers who saved, for the logs of what changed."""
-
-    def save(self, commit=True):
-        self.instance.acting_user = self.for_user
-        return super().save(commit=commit)

@@ -8,17 +8,21 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
-from wagtail.log_actions import LogFormatter
+from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from shop.publication import PUBLICATION_HOOK
 
 from .access import sees_private_records
-from .consent import PublicationRefused, field_publication_problems, publication_problems
+from .consent import (
+    PublicationRefused,
+    field_publication_problems,
+    publication_problems,
+    save_record,
+)
 from .dashboard import ExpiringConsentsPanel
-from .forms import ArtisanRecordForm
 from .models import ArtisanRecord
 
 
@@ -49,67 +53,6 @@ class ArtisanRecordChooserViewSet(SnippetChooserViewSet):
         return ArtisanRecord.objects.select_related("artisan").order_by("artisan__title", "pk")
 
 
-class ArtisanRecordViewSet(SnippetViewSet):
-    """Private records: only superusers and the « Référents consentement » group see this menu."""
-
-    model = ArtisanRecord
-    chooser_viewset_class = ArtisanRecordChooserViewSet
-    icon = "lock"
-    menu_label = _("Private records")
-    menu_order = 250
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    list_display = ["__str__", "legal_name", "identity", "consent_status"]
-    list_per_page = 50
-    edit_handler = ObjectList(
-        [
-            PageChooserPanel("artisan", "stories.ArtisanPage"),
-            MultiFieldPanel(
-                [FieldPanel("identity"), FieldPanel("public_name")],
-                heading=_("Public identity"),
-            ),
-            MultiFieldPanel(
-                [
-                    FieldPanel("consent_name"),
-                    FieldPanel("consent_face"),
-                    FieldPanel("consent_story"),
-                    FieldPanel("consent_given_on"),
-                    FieldPanel("consent_valid_until"),
-                    FieldPanel("consent_withdrawn_on"),
-                    FieldPanel("consent_document"),
-                ],
-                heading=_("Consent"),
-            ),
-            MultiFieldPanel(
-                [FieldPanel("legal_name"), FieldPanel("private_notes")],
-                heading=_("Private details (staff only)"),
-            ),
-        ],
-        base_form_class=ArtisanRecordForm,
-    )
-
-
-register_snippet(ArtisanRecordViewSet)
-
-# The one publication policy, for every page type and public snippet (see `shop.publication`).
-hooks.register(PUBLICATION_HOOK, field_publication_problems)
-
-
-@hooks.register("before_publish_page")
-def refuse_publication(request, page):
-    """The editor's « Publish »: the last word, on the revision just saved as a draft.
-
-    The form already put most reasons beside their fields; this also sees what the form
-    cannot (inline panels such as a gallery's alternative texts, images' titles). The
-    draft stays saved, the editor reads why it was not published.
-    """
-    problems = publication_problems(page.get_latest_revision_as_object())
-    if not problems:
-        return None
-    messages.error(request, _("Not published: %(problems)s") % {"problems": " ".join(problems)})
-    return redirect("wagtailadmin_pages:edit", page.pk)
-
-
 IMAGES_ARCHIVED = ngettext_lazy(
     "%(count)s image of their stories was taken off the site and kept privately.",
     "%(count)s images of their stories were taken off the site and kept privately.",
@@ -122,11 +65,9 @@ STORIES_UNPUBLISHED = ngettext_lazy(
 )
 
 
-def _report_consent_changes(request, instance):
+def report_consent_changes(request, changes):
     """Tell the consent staff what their change did to the public site."""
-    if not isinstance(instance, ArtisanRecord):
-        return
-    for change in getattr(instance, "last_changes", []):
+    for change in changes:
         if not change.changed:
             continue
         page = change.artisan_pages[0]
@@ -176,8 +117,108 @@ def _report_consent_changes(request, instance):
             )
 
 
-hooks.register("after_create_snippet", _report_consent_changes)
-hooks.register("after_edit_snippet", _report_consent_changes)
+class ConsentAppliedMixin:
+    """A record's create and edit views: save through `save_record`, then say what changed.
+
+    Wagtail's own save action would call `save()`, whose safety net applies the consent
+    only after the commit and tells nobody; the service applies it in the view's
+    transaction and returns the changes shown below Wagtail's « saved » message.
+    """
+
+    log_action = None
+    consent_changes = ()
+
+    def save_instance(self):
+        record = self.form.save(commit=False)
+        self.consent_changes = save_record(record, user=self.request.user)
+        self.form.save_m2m()
+        # The history entry Wagtail's action writes for any snippet.
+        log(
+            instance=record,
+            action=self.log_action,
+            user=self.request.user,
+            content_changed=self.form.has_changed(),
+        )
+        return record
+
+    def save_action(self):
+        response = super().save_action()
+        report_consent_changes(self.request, self.consent_changes)
+        return response
+
+
+class ArtisanRecordCreateView(ConsentAppliedMixin, CreateView):
+    """A new private record, applied at once."""
+
+    log_action = "wagtail.create"
+
+
+class ArtisanRecordEditView(ConsentAppliedMixin, EditView):
+    """A changed private record (a withdrawal, most often), applied at once."""
+
+    log_action = "wagtail.edit"
+
+
+class ArtisanRecordViewSet(SnippetViewSet):
+    """Private records: only superusers and the « Référents consentement » group see this menu."""
+
+    model = ArtisanRecord
+    chooser_viewset_class = ArtisanRecordChooserViewSet
+    icon = "lock"
+    menu_label = _("Private records")
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    add_view_class = ArtisanRecordCreateView
+    edit_view_class = ArtisanRecordEditView
+    list_display = ["__str__", "legal_name", "identity", "consent_status"]
+    list_per_page = 50
+    edit_handler = ObjectList(
+        [
+            PageChooserPanel("artisan", "stories.ArtisanPage"),
+            MultiFieldPanel(
+                [FieldPanel("identity"), FieldPanel("public_name")],
+                heading=_("Public identity"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("consent_name"),
+                    FieldPanel("consent_face"),
+                    FieldPanel("consent_story"),
+                    FieldPanel("consent_given_on"),
+                    FieldPanel("consent_valid_until"),
+                    FieldPanel("consent_withdrawn_on"),
+                    FieldPanel("consent_document"),
+                ],
+                heading=_("Consent"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("legal_name"), FieldPanel("private_notes")],
+                heading=_("Private details (staff only)"),
+            ),
+        ],
+    )
+
+
+register_snippet(ArtisanRecordViewSet)
+
+# The one publication policy, for every page type and public snippet (see `shop.publication`).
+hooks.register(PUBLICATION_HOOK, field_publication_problems)
+
+
+@hooks.register("before_publish_page")
+def refuse_publication(request, page):
+    """The editor's « Publish »: the last word, on the revision just saved as a draft.
+
+    The form already put most reasons beside their fields; this also sees what the form
+    cannot (inline panels such as a gallery's alternative texts, images' titles). The
+    draft stays saved, the editor reads why it was not published.
+    """
+    problems = publication_problems(page.get_latest_revision_as_object())
+    if not problems:
+        return None
+    messages.error(request, _("Not published: %(problems)s") % {"problems": " ".join(problems)})
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 class ConsentAwarePublishBulkAction(PublishBulkAction):

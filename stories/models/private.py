@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import formats, timezone
@@ -259,22 +259,47 @@ class ArtisanRecord(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        """Save, then apply the consent to every public page at once."""
-        from ..consent import refresh_artisan  # the service imports this module
+    def artisan_ids_to_refresh(self):
+        """Artisan pages whose consent a save of this record changes, read before saving.
 
+        The page it names now, and the one it named before when it moved to another: that
+        person is no longer covered by this record.
+        """
         previous_artisan_id = (
             ArtisanRecord.objects.filter(pk=self.pk).values_list("artisan_id", flat=True).first()
             if self.pk
             else None
         )
-        super().save(*args, **kwargs)
-        user = getattr(self, "acting_user", None)
-        self.last_changes = []
+        artisan_ids = []
         if previous_artisan_id and previous_artisan_id != self.artisan_id:
-            self.last_changes.append(refresh_artisan(previous_artisan_id, user=user))
+            artisan_ids.append(previous_artisan_id)
         if self.artisan_id:
-            self.last_changes.append(refresh_artisan(self.artisan_id, user=user))
+            artisan_ids.append(self.artisan_id)
+        return artisan_ids
+
+    def save(self, *args, apply_consent_on_commit=True, **kwargs):
+        """Save; a record saved without `stories.consent.save_record` is applied on commit.
+
+        The record's admin views and the demo loader save through that service, which
+        saves with `apply_consent_on_commit=False` and refreshes the pages in the same
+        transaction. This safety net is for any other save (a shell, a script, a data
+        fix): without it the site would go on showing what the person no longer agrees
+        to. It runs once the record is committed, not inside the caller's transaction,
+        because applying a withdrawal moves image files to private storage and clears
+        caches, which a rolled-back save could not undo.
+        """
+        artisan_ids = self.artisan_ids_to_refresh() if apply_consent_on_commit else []
+        super().save(*args, **kwargs)
+        if artisan_ids:
+            transaction.on_commit(lambda: _refresh_artisans(artisan_ids))
+
+
+def _refresh_artisans(artisan_ids):
+    """Apply the consent of these artisans, for a record saved without the service."""
+    from ..consent import refresh_artisan  # the service imports this module
+
+    for artisan_id in artisan_ids:
+        refresh_artisan(artisan_id)
 
 
 @receiver(post_delete, sender=ArtisanRecord)

@@ -10,6 +10,7 @@ from home.models import HomeFeaturedProduct
 from shop.cards import forget_cards
 from shop.models import ProductIndexPage, ProductPage, ShopSettings
 from shop.stock import adjust_stock
+from stories.consent import save_record
 from stories.models import ArtisanRecord, StoryPage
 from tests.stories.conftest import keep_portrait_files  # noqa: F401 (a fixture)
 
@@ -96,7 +97,7 @@ def test_a_withdrawn_consent_takes_the_name_off_every_card(
     record = ArtisanRecord.objects.get(artisan__translation_key=product.artisan.translation_key)
     record.consent_withdrawn_on = timezone.localdate()
     with django_capture_on_commit_callbacks(execute=True):
-        record.save()
+        save_record(record, user=None)
     product.artisan.refresh_from_db()
     assert product.artisan.title != name
     urls["artisan"] = product.artisan.url  # a new address, without the name

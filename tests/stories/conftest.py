@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from stories.access import CONSENT_GROUP_NAME
+from stories.consent import save_record
 from stories.models import (
     ArtisanIndexPage,
     ArtisanPage,
@@ -83,17 +84,20 @@ def make_artisan(
         live=False,
     )
     ArtisanIndexPage.objects.get(locale__language_code="fr").add_child(instance=page)
-    ArtisanRecord.objects.create(
-        artisan=page,
-        identity=identity,
-        public_name=public_name,
-        legal_name=legal_name,
-        consent_name=name,
-        consent_face=face,
-        consent_story=story,
-        consent_given_on=given,
-        consent_valid_until=until,
-        consent_withdrawn_on=withdrawn,
+    save_record(
+        ArtisanRecord(
+            artisan=page,
+            identity=identity,
+            public_name=public_name,
+            legal_name=legal_name,
+            consent_name=name,
+            consent_face=face,
+            consent_story=story,
+            consent_given_on=given,
+            consent_valid_until=until,
+            consent_withdrawn_on=withdrawn,
+        ),
+        user=None,
     )
     page = ArtisanPage.objects.get(pk=page.pk)
     page.save_revision().publish()

@@ -4,6 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageLogEntry
 
+from stories.consent import save_record
+
 from .conftest import TODAY, record_of
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +18,7 @@ FORMER_NAME = "Ibrahima Sarr"
 def withdraw(legal_name):
     record = record_of(legal_name)
     record.consent_withdrawn_on = TODAY
-    record.save()
+    save_record(record, user=None)
     return record
 
 
@@ -67,7 +69,7 @@ def test_a_pseudonym_chosen_later_replaces_the_name_in_the_history(admin_client)
     record = record_of(FORMER_NAME)
     record.identity = "pseudonym"
     record.public_name = "Le Menuisier"
-    record.save()
+    save_record(record, user=None)
     assert FORMER_NAME not in history_named(admin_client, "Sarr")
     assert "Le Menuisier" in history_named(admin_client, "Menuisier")
 

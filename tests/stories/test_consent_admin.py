@@ -7,13 +7,14 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from shop.staff_groups import PUBLIC_DOCUMENTS_COLLECTION
 from stories.access import PRIVATE_COLLECTION_NAME
 from stories.models import ArtisanIndexPage, ArtisanPage, ArtisanRecord, Workshop
 
-from .conftest import TODAY, make_artisan, record_of
+from .conftest import TODAY, make_artisan, record_form_data, record_of
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +174,30 @@ def test_deployment_check_warns_when_private_files_stay_on_one_disk(settings):
     assert private_files_are_shared(None) == []
     settings.AWS_STORAGE_BUCKET_NAME = "mainslibres-media"
     assert [warning.id for warning in private_files_are_shared(None)] == ["stories.W001"]
+
+
+def test_a_record_moved_to_another_page_leaves_the_former_page_anonymous(admin_client):
+    record = record_of("Khady Badji")
+    former_page = record.artisan
+    new_page = ArtisanPage(
+        workshop=former_page.workshop, craft="brodeuse", profile="<p>Elle brode.</p>", live=False
+    )
+    ArtisanIndexPage.objects.get(locale__language_code="fr").add_child(instance=new_page)
+    response = admin_client.post(
+        reverse("wagtailsnippets_stories_artisanrecord:edit", args=[record.pk]),
+        record_form_data(record, artisan=new_page.pk),
+    )
+    assert response.status_code == 302
+    former_page.refresh_from_db()
+    assert former_page.is_anonymous
+    assert ArtisanPage.objects.get(pk=new_page.pk).title == "Khady"
+
+
+def test_the_record_s_history_names_who_changed_it(admin_client, admin_user):
+    record = record_of("Khady Badji")
+    admin_client.post(
+        reverse("wagtailsnippets_stories_artisanrecord:edit", args=[record.pk]),
+        record_form_data(record, private_notes="Rappeler en mars."),
+    )
+    entry = ModelLogEntry.objects.for_instance(record).get(action="wagtail.edit")
+    assert entry.user == admin_user

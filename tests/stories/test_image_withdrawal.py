@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.images import get_image_model
 
+from stories.consent import save_record
 from stories.models import ArtisanRecord, PendingImageArchive
 
 from .conftest import TODAY, jpeg_with_gps, make_artisan, make_story, record_of
@@ -120,10 +121,10 @@ def test_a_withdrawn_person_s_story_images_leave_public_storage(
     record = record_of("Mariama Ba")
     record.consent_withdrawn_on = TODAY
     with django_capture_on_commit_callbacks(execute=True):
-        record.save()
+        changes = save_record(record, user=None)
     assert not Image.objects.filter(pk=hero.pk).exists()
     assert not original.exists()
-    kept = record.last_changes[0].archived_images
+    kept = changes[0].archived_images
     assert len(kept) == 1
     assert Path(settings.PRIVATE_MEDIA_ROOT) in Path(kept[0].file.path).parents
 
@@ -140,6 +141,6 @@ def test_a_story_image_another_live_story_uses_stays_public(
     record = record_of("Mariama Ba")
     record.consent_withdrawn_on = TODAY
     with django_capture_on_commit_callbacks(execute=True):
-        record.save()
+        save_record(record, user=None)
     assert Image.objects.filter(pk=shared.pk).exists()
     assert Path(settings.MEDIA_ROOT, shared.file.name).exists()

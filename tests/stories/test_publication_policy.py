@@ -20,7 +20,7 @@ from home.models import HomePage, StandardPage
 from impact.models import ImpactPage, Partner
 from shop.models import ProductCategory, ProductIndexPage, ProductPage
 from stories import privacy
-from stories.consent import PublicationRefused, publication_problems
+from stories.consent import PublicationRefused, publication_problems, save_record
 from stories.models import ArtisanIndexPage, StoryIndexPage, Workshop
 from stories.publishing import refuse_scheduled_without_consent
 
@@ -109,7 +109,7 @@ def test_an_image_title_naming_a_legal_name_is_refused_where_the_image_is_shown(
 def test_a_public_name_the_person_no_longer_shows_is_refused(django_capture_on_commit_callbacks):
     record = record_of("Pape Modou Ndoye")
     record.consent_withdrawn_on = TODAY
-    record.save()
+    save_record(record, user=None)
     page = live(StandardPage)
     page.search_description = "Les toiles de Diamono."
     assert any("Diamono" in problem for problem in publication_problems(page))

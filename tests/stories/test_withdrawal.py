@@ -1,5 +1,6 @@
 """A withdrawal or an expiry takes the person off every public surface at once; sales go on."""
 
+import contextlib
 import io
 from datetime import timedelta
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -16,7 +18,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from shop.emails import order_page_url
 from shop.models import ProductPage, ShopSettings
-from stories.consent import PublicationRefused, consent_changed, refresh_artisan
+from stories.consent import PublicationRefused, consent_changed, refresh_artisan, save_record
 from stories.models import ArtisanPage, ArtisanRecord, StoryIndexPage
 from tests.sales import place
 
@@ -150,7 +152,7 @@ def test_a_scheduled_story_featuring_them_is_unscheduled(django_capture_on_commi
     story.save_revision().publish()
     assert Revision.objects.filter(object_id=str(story.pk)).exclude(approved_go_live_at=None)
     record.consent_withdrawn_on = TODAY
-    record.save()
+    save_record(record, user=None)
     assert not Revision.objects.filter(object_id=str(story.pk)).exclude(approved_go_live_at=None)
 
 
@@ -171,7 +173,7 @@ def test_other_code_hears_about_it_through_one_signal(django_capture_on_commit_c
     try:
         record = record_of("Awa Ndiaye")
         record.consent_withdrawn_on = TODAY
-        record.save()
+        save_record(record, user=None)
     finally:
         consent_changed.disconnect(listener)
     assert len(heard) == 1
@@ -274,7 +276,7 @@ def test_the_editors_of_a_page_naming_them_are_told_by_e_mail(
     record = record_of("Ibrahima Sarr")
     record.consent_withdrawn_on = TODAY
     with django_capture_on_commit_callbacks(execute=True):
-        record.save()
+        save_record(record, user=None)
     sent = [message for message in mailoutbox if editor.email in message.to]
     assert len(sent) == 1
     assert stool.title in sent[0].subject
@@ -289,9 +291,38 @@ def test_an_earlier_order_names_the_maker_as_their_page_does_now(
     record = record_of("Ibrahima Sarr")
     record.consent_withdrawn_on = TODAY
     with django_capture_on_commit_callbacks(execute=True):
-        record.save()
+        save_record(record, user=None)
     address = order_page_url(order).split("://", 1)[1].split("/", 1)[1]
     text = text_of(client.get(f"/{address}"))
     assert "par Artisan anonyme, Atelier du Baobab" in text
     assert_no_name(text)
     assert order.lines.get().artisan_name == "Ibrahima Sarr"  # the sale's record is kept
+
+
+def test_a_record_saved_outside_the_admin_is_applied_once_committed(
+    django_capture_on_commit_callbacks, keep_portrait_files
+):
+    record = record_of("Ibrahima Sarr")
+    record.consent_withdrawn_on = TODAY
+    with django_capture_on_commit_callbacks(execute=True):
+        record.save()
+    assert (
+        ArtisanPage.objects.get(pk=record.artisan_id).title == "Artisan anonyme, Atelier du Baobab"
+    )
+
+
+def test_a_record_save_rolled_back_leaves_the_portrait_on_the_site(
+    django_capture_on_commit_callbacks, keep_portrait_files
+):
+    record = record_of("Ibrahima Sarr")
+    portrait_file = Path(settings.MEDIA_ROOT, record.artisan.portrait.file.name)
+    record.consent_withdrawn_on = TODAY
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        contextlib.suppress(RuntimeError),
+        transaction.atomic(),
+    ):
+        record.save()
+        raise RuntimeError("the caller's transaction fails after the save")
+    assert portrait_file.exists()
+    assert ArtisanPage.objects.get(pk=record.artisan_id).portrait_id is not None

@@ -49,7 +49,7 @@ from shop.models import (
     StoryProductView,
 )
 from stories.access import private_collection
-from stories.consent import PublicationRefused
+from stories.consent import PublicationRefused, save_record
 from stories.models import (
     ArtisanIndexPage,
     ArtisanPage,
@@ -340,9 +340,10 @@ class Command(BaseCommand):
             ),
         )
         record.full_clean(exclude=["artisan"])
-        record.save()
+        save_record(record, user=None)
         record.consent_document = self.consent_form(record, data)
-        record.save(update_fields=["consent_document"])
+        # The signed form is filed beside the consent, which it does not change.
+        record.save(update_fields=["consent_document"], apply_consent_on_commit=False)
         self.count_created("private records")
         return record
 
@@ -542,7 +543,7 @@ class Command(BaseCommand):
             if record.consent_withdrawn_on:
                 continue
             record.consent_withdrawn_on = date.fromisoformat(withdrawn)
-            record.save()
+            save_record(record, user=None)
             self.count_created("withdrawals")
 
     def load_features(self, home):

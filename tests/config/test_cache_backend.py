@@ -10,17 +10,18 @@ import time
 import pytest
 
 from config.cache import FailSoftRedisCache
-from tests.deploy.conftest import needs_redis_server
-from tests.faults import RedisServer
+from tests.servers import RedisServer, needs_redis_server
 
 TIMEOUT = 0.25
 RETRY_AFTER = 1
 
+pytestmark = pytest.mark.servers
+
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     needs_redis_server()
-    redis_server = RedisServer().start()
+    redis_server = RedisServer(tmp_path_factory.mktemp("redis")).start()
     yield redis_server
     redis_server.stop()
 

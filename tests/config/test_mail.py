@@ -9,7 +9,7 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from config.mail import retry_delay
-from tests.smtp import LoopbackSmtp
+from tests.servers import LoopbackSmtp
 
 pytestmark = pytest.mark.django_db
 

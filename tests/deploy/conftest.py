@@ -1,16 +1,14 @@
-"""A deployment as the README describes it, started for the fault tests, and a shopper."""
+"""What the fault tests share: a shopper, the product it buys, the servers' environment."""
 
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
-import requests
-from bs4 import BeautifulSoup
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from shop.models import ProductPage
-from tests.faults import REDIS_SERVER, connect
+from tests.servers import Visitor, connect, production_environment, soup
 
 CUSTOMER = {
     "name": "Awa Ndiaye",
@@ -25,64 +23,11 @@ CUSTOMER = {
 STOCK = 1000
 
 
-def needs_redis_server():
-    if REDIS_SERVER is None:
-        pytest.skip("needs redis-server on PATH (Debian's redis-server package)")
-
-
-@dataclass
-class Outcome:
-    """What a run of requests gave: counts and the slowest answer, for asserts and reports."""
-
-    statuses: list = field(default_factory=list)
-    seconds: list = field(default_factory=list)
-
-    def record(self, status, seconds):
-        self.statuses.append(status)
-        self.seconds.append(seconds)
-
-    @property
-    def server_errors(self):
-        return sum(1 for status in self.statuses if status is None or status >= 500)
-
-    @property
-    def slowest(self):
-        return max(self.seconds, default=0)
-
-    def __str__(self):
-        return (
-            f"{len(self.statuses)} requests, {self.server_errors} 5xx or timeouts, "
-            f"slowest {self.slowest:.2f} s"
-        )
-
-
-class Shopper:
-    """A browser without JavaScript: plain GETs and form POSTs with the CSRF token."""
+class Shopper(Visitor):
+    """A visitor buying from the fault tests' servers over plain HTTP, as they serve it."""
 
     def __init__(self, base_url, outcome=None, timeout=10):
-        self.base_url = base_url
-        self.http = requests.Session()
-        self.outcome = outcome if outcome is not None else Outcome()
-        self.timeout = timeout
-
-    def request(self, method, path, **kwargs):
-        started = time.monotonic()
-        try:
-            response = self.http.request(
-                method, self.base_url + path, timeout=self.timeout, allow_redirects=False, **kwargs
-            )
-        except requests.Timeout:
-            self.outcome.record(None, time.monotonic() - started)
-            return None
-        self.outcome.record(response.status_code, time.monotonic() - started)
-        return response
-
-    def get(self, path):
-        return self.request("GET", path)
-
-    def post_form(self, path, data):
-        token = self.http.cookies.get("csrftoken", "")
-        return self.request("POST", path, data={"csrfmiddlewaretoken": token, **data})
+        super().__init__(base_url, behind_tls=False, timeout=timeout, outcome=outcome)
 
     def add_to_cart(self, product):
         self.get(product.url)  # sets the CSRF cookie, as reading the page does
@@ -93,7 +38,7 @@ class Shopper:
         response = self.get(urls()["checkout"])
         if response is None or response.status_code != 200:
             return None
-        field = BeautifulSoup(response.content, "html.parser").select_one("[name=cart_signature]")
+        field = soup(response).select_one("[name=cart_signature]")
         return {**CUSTOMER, "cart_signature": field["value"]}
 
     def checkout(self, form=None):
@@ -138,3 +83,15 @@ def stock_up(database_url, product):
 def order_count(database_url):
     with connect(database_url) as db:
         return db.execute("SELECT count(*) FROM shop_order").fetchone()[0]
+
+
+def fault_environment(folder, **overrides):
+    """Production settings over plain HTTP with the test run's media (`tests.server_settings`)."""
+    return production_environment(
+        folder,
+        DJANGO_SETTINGS_MODULE="tests.server_settings",
+        ALLOWED_HOSTS="127.0.0.1",
+        SERVER_MEDIA_ROOT=settings.MEDIA_ROOT,
+        SHOP_POSTS_PER_MINUTE=100000,
+        **overrides,
+    )

@@ -15,30 +15,30 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import redis
 
-from tests.deployed import (
-    BIN,
+from tests.servers import (
     ROOT,
-    Browser,
-    Process,
+    LoopbackSmtp,
+    Visitor,
     app_servers,
+    forget_redis_keys,
     free_port,
+    mail_worker,
     manage,
     nginx,
     nginx_path,
-    settings_env,
+    production_environment,
+    redis_reachable,
+    require,
 )
-from tests.smtp import LoopbackSmtp
 
-pytestmark = pytest.mark.deploy
+pytestmark = pytest.mark.servers
 
 REDIS_URL = os.environ.get("DEPLOY_TEST_REDIS_URL", "redis://127.0.0.1:6379/3")
 STAFF = "deploy-staff"
@@ -46,43 +46,29 @@ STAFF_PASSWORD = secrets.token_urlsafe(16)
 SHOP_POSTS_PER_MINUTE = 20
 
 
-def redis_answers():
-    host_port = REDIS_URL.split("//", 1)[1].split("/", 1)[0]
-    host, port = host_port.rsplit(":", 1)
-    try:
-        with socket.create_connection((host, int(port)), timeout=2) as connection:
-            connection.sendall(b"PING\r\n")
-            return connection.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-def missing_service():
-    if nginx_path() is None:
-        return "nginx is not installed (apt-get install nginx)"
-    if not redis_answers():
-        return f"Redis does not answer at {REDIS_URL}"
-    return None
-
-
 def require_services():
     """Skip without nginx or Redis, or fail when REQUIRE_DEPLOY=1 (CI) says they must be there."""
-    reason = missing_service()
-    if reason and os.environ.get("REQUIRE_DEPLOY") == "1":
-        pytest.fail(f"REQUIRE_DEPLOY=1 but {reason}")
-    if reason:
-        pytest.skip(reason)
+    missing = None
+    if nginx_path() is None:
+        missing = "nginx is not installed (apt-get install nginx)"
+    elif not redis_reachable(REDIS_URL):
+        missing = f"Redis does not answer at {REDIS_URL}"
+    require(missing, "REQUIRE_DEPLOY")
 
 
 @dataclass
 class Deployment:
-    """What the tests reach: the proxy's port, the mail port, the folder and the products."""
+    """What the tests reach: the proxy's address, the mail port, the folder and the products."""
 
     folder: Path
     env: dict
-    proxy_port: int
+    proxy_url: str
     smtp_port: int
     products: list = field(default_factory=list)
+
+    def visitor(self, source):
+        """A visitor connecting to nginx from its own loopback address, as the site sees it."""
+        return Visitor(self.proxy_url, source=source, origin="https://127.0.0.1")
 
     def logs(self, pattern="gunicorn-*.log"):
         return {path.name: path.read_text(errors="replace") for path in self.folder.glob(pattern)}
@@ -129,15 +115,10 @@ def deployed():
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     smtp_port = free_port()
-    env = settings_env(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+    env = production_environment(
+        folder,
         REDIS_URL=REDIS_URL,
         CACHE_KEY_PREFIX=f"deploy-test-{os.getpid()}",
-        MEDIA_ROOT=folder / "media",
-        PRIVATE_MEDIA_ROOT=folder / "private-media",
-        STATIC_ROOT=folder / "static",
         ALLOWED_HOSTS="127.0.0.1",
         TRUSTED_PROXY_NETWORKS="127.0.0.1/32",
         SHOP_POSTS_PER_MINUTE=SHOP_POSTS_PER_MINUTE,
@@ -148,51 +129,34 @@ def deployed():
         MAIL_RETRY_FIRST_SECONDS=1,
         MAIL_RETRY_LONGEST_SECONDS=2,
         DJANGO_SUPERUSER_PASSWORD=STAFF_PASSWORD,
-        LOG_LEVEL="WARNING",
     )
     products = build_site(folder, env)
-    worker_command = [
-        BIN / "python",
-        "manage.py",
-        "db_worker",
-        "--backend=background",
-        "--interval=0.5",
-        "--no-startup-delay",
-    ]
     with (
-        Process(worker_command, env, folder / "worker.log"),
-        app_servers(2, env, folder) as ports,
-        nginx(ports, folder) as proxy,
+        mail_worker(env, folder),
+        app_servers(2, env, folder) as servers,
+        nginx([server.port for server in servers], folder) as proxy,
     ):
-        yield Deployment(folder, env, proxy.port, smtp_port, products)
-    forget_cache(env["CACHE_KEY_PREFIX"])
+        yield Deployment(folder, env, proxy.url, smtp_port, products)
+    forget_redis_keys(REDIS_URL, env["CACHE_KEY_PREFIX"])
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def forget_cache(prefix):
-    """Drop this run's keys from the shared Redis database."""
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-    client.close()
 
 
 ORDER_PAGE = re.compile(r"/orders/([^/?]+)/")
 SIGNATURE = re.compile(r'name="cart_signature" value="([^"]*)"')
 
 
-def add_to_cart(browser, product):
-    status, headers, _body = browser.post_form(
-        product["url"], "/fr/cart/add/", {"product": product["id"], "quantity": 1}
+def add_to_cart(visitor, product):
+    response = visitor.post_form(
+        "/fr/cart/add/", {"product": product["id"], "quantity": 1}, form_path=product["url"]
     )
-    return status, headers
+    return response.status_code, response.headers
 
 
-def place_cash_order(browser, product, number):
+def place_cash_order(visitor, product, number):
     """Add one piece, fill in the checkout form, pay on pickup; the order's reference."""
-    status, _headers = add_to_cart(browser, product)
+    status, _headers = add_to_cart(visitor, product)
     assert status == 302
-    _status, _headers, form = browser.get("/fr/checkout/")
+    form = visitor.get("/fr/checkout/").text
     signature = SIGNATURE.search(form)
     fields = {
         "name": f"Client {number}",
@@ -204,24 +168,24 @@ def place_cash_order(browser, product, number):
         "note": "",
         "cart_signature": signature.group(1) if signature else "",
     }
-    status, headers, body = browser.post_form("/fr/checkout/", "/fr/checkout/", fields)
-    placed = ORDER_PAGE.search(headers.get("Location", ""))
-    assert status == 302 and placed, body[:500]
+    response = visitor.post_form("/fr/checkout/", fields, form_path="/fr/checkout/")
+    placed = ORDER_PAGE.search(response.headers.get("Location", ""))
+    assert response.status_code == 302 and placed, response.text[:500]
     return placed.group(1)
 
 
-def login(browser, password):
-    status, _headers, _body = browser.post_form(
-        "/admin/login/", "/admin/login/", {"username": STAFF, "password": password}
+def login(visitor, password):
+    response = visitor.post_form(
+        "/admin/login/", {"username": STAFF, "password": password}, form_path="/admin/login/"
     )
-    return status
+    return response.status_code
 
 
 def test_one_clients_flood_does_not_block_another_client(deployed):
     product = deployed.products[0]
     flooder, shopper = (
-        Browser(deployed.proxy_port, "127.0.0.2"),
-        Browser(deployed.proxy_port, "127.0.0.3"),
+        deployed.visitor("127.0.0.2"),
+        deployed.visitor("127.0.0.3"),
     )
     flood = Counter(add_to_cart(flooder, product)[0] for _ in range(3 * SHOP_POSTS_PER_MINUTE))
     shopping = Counter(add_to_cart(shopper, product)[0] for _ in range(5))
@@ -237,7 +201,7 @@ def test_one_clients_flood_does_not_block_another_client(deployed):
 
 def test_the_flooders_429_says_when_to_retry(deployed):
     product = deployed.products[0]
-    flooder = Browser(deployed.proxy_port, "127.0.0.4")
+    flooder = deployed.visitor("127.0.0.4")
     for _ in range(SHOP_POSTS_PER_MINUTE):
         add_to_cart(flooder, product)
     status, headers = add_to_cart(flooder, product)
@@ -247,8 +211,8 @@ def test_the_flooders_429_says_when_to_retry(deployed):
 
 def test_a_staff_login_under_attack_from_one_address_still_works_from_another(deployed):
     attacker, office = (
-        Browser(deployed.proxy_port, "127.0.0.5"),
-        Browser(deployed.proxy_port, "127.0.0.6"),
+        deployed.visitor("127.0.0.5"),
+        deployed.visitor("127.0.0.6"),
     )
     attempts = Counter(login(attacker, f"guess-{number}") for number in range(30))
     print(f"\nwrong passwords from 127.0.0.5: {dict(attempts)}")
@@ -277,11 +241,11 @@ def test_no_order_and_no_mail_is_lost_while_smtp_is_down_or_hangs(deployed):
     product = deployed.products[1]
     references = []
     # Down: nothing listens on the mail port.
-    references.append(place_cash_order(Browser(deployed.proxy_port, "127.0.0.7"), product, 1))
+    references.append(place_cash_order(deployed.visitor("127.0.0.7"), product, 1))
     # Hung: accepts the connection and never answers.
     with LoopbackSmtp(hung=True, port=deployed.smtp_port):
         started = time.monotonic()
-        references.append(place_cash_order(Browser(deployed.proxy_port, "127.0.0.8"), product, 2))
+        references.append(place_cash_order(deployed.visitor("127.0.0.8"), product, 2))
         checkout_seconds = time.monotonic() - started
         time.sleep(3)  # the worker tries, and times out after EMAIL_TIMEOUT
     assert checkout_seconds < 10

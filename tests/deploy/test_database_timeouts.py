@@ -12,11 +12,11 @@ from contextlib import closing, contextmanager
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.faults import AppServers, connect, database_copy
+from tests.servers import app_servers, connect, database_copy
 
-from .conftest import Shopper, order_count, stock_up
+from .conftest import Shopper, fault_environment, order_count, stock_up
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.postgres, pytest.mark.servers, pytest.mark.django_db]
 
 LOCK_TIMEOUT_MS = 2000
 # A lock held longer than any request should wait (the 10 s freeze).
@@ -24,22 +24,15 @@ LOCK_HELD = 10
 
 
 @pytest.fixture(scope="module")
-def deployment(django_db_setup, django_db_blocker, product_on_sale):
+def deployment(django_db_setup, django_db_blocker, product_on_sale, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("database-timeouts")
     with django_db_blocker.unblock(), database_copy() as database_url:
         stock_up(database_url, product_on_sale)
-        servers = AppServers(
-            {
-                "DATABASE_URL": database_url,
-                "DB_LOCK_TIMEOUT_MS": str(LOCK_TIMEOUT_MS),
-                "SHOP_POSTS_PER_MINUTE": "100000",
-                "LOG_LEVEL": "WARNING",
-            }
+        env = fault_environment(
+            folder, DATABASE_URL=database_url, DB_LOCK_TIMEOUT_MS=LOCK_TIMEOUT_MS
         )
-        try:
-            servers.start()
+        with app_servers(1, env, folder, workers=2, timeout=30) as (servers,):
             yield servers, database_url
-        finally:
-            servers.stop()
 
 
 @contextmanager
@@ -116,7 +109,7 @@ def test_a_form_sent_twice_at_once_places_one_order(deployment, product_on_sale)
     servers, database_url = deployment
     shopper, form = shopper_at_checkout(servers, product_on_sale)
     twin = Shopper(servers.url, timeout=LOCK_HELD + 20)
-    twin.http.cookies.update(shopper.http.cookies)
+    twin.session.cookies.update(shopper.session.cookies)
     orders_before = order_count(database_url)
     answers = []
     posts = [

@@ -10,12 +10,12 @@ import time
 import pytest
 import redis
 
-from tests.faults import AppServers, RedisServer, database_copy
+from tests.servers import Outcome, RedisServer, app_servers, database_copy, needs_redis_server
 
-from .conftest import Outcome, Shopper, needs_redis_server, order_count, stock_up, urls
+from .conftest import Shopper, fault_environment, order_count, stock_up, urls
 
 # The servers use a copy of the test database: `django_db` has pytest-django make it.
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.postgres, pytest.mark.servers, pytest.mark.django_db]
 
 ROUNDS = 10
 # The cache waits at most this long on Redis (REDIS_TIMEOUT_MS), then skips it for
@@ -27,26 +27,23 @@ SLOWEST_ANSWER = 5.0
 
 
 @pytest.fixture(scope="module")
-def deployment(django_db_setup, django_db_blocker, product_on_sale):
+def deployment(django_db_setup, django_db_blocker, product_on_sale, tmp_path_factory):
     needs_redis_server()
-    cache_server = RedisServer().start()
+    folder = tmp_path_factory.mktemp("redis-outage")
+    cache_server = RedisServer(folder).start()
     with django_db_blocker.unblock(), database_copy() as database_url:
         stock_up(database_url, product_on_sale)
-        servers = AppServers(
-            {
-                "DATABASE_URL": database_url,
-                "REDIS_URL": cache_server.url,
-                "REDIS_TIMEOUT_MS": str(CACHE_TIMEOUT_MS),
-                "REDIS_RETRY_SECONDS": "1",
-                "SHOP_POSTS_PER_MINUTE": "100000",
-                "LOG_LEVEL": "WARNING",
-            }
+        env = fault_environment(
+            folder,
+            DATABASE_URL=database_url,
+            REDIS_URL=cache_server.url,
+            REDIS_TIMEOUT_MS=CACHE_TIMEOUT_MS,
+            REDIS_RETRY_SECONDS=1,
         )
         try:
-            servers.start()
-            yield cache_server, servers, database_url
+            with app_servers(1, env, folder, workers=2, timeout=30) as (servers,):
+                yield cache_server, servers, database_url
         finally:
-            servers.stop()
             cache_server.stop()
 
 

@@ -16,12 +16,14 @@ from django.utils import timezone
 
 from tests.servers import (
     Visitor,
+    app_servers,
     forget_redis_keys,
     manage,
     prepare_site,
     production_environment,
     redis_reachable,
-    running_servers,
+    require,
+    soup,
 )
 
 pytestmark = pytest.mark.servers
@@ -37,10 +39,9 @@ ADMIN = ("withdrawal-admin", secrets.token_urlsafe(12))
 def shared_site(tmp_path_factory):
     """The demo on disk, production settings, a Redis key prefix of its own; dropped after."""
     if not redis_reachable(REDIS_URL):
-        if os.environ.get("REQUIRE_REDIS"):
-            pytest.fail(f"REQUIRE_REDIS is set but Redis does not answer at {REDIS_URL}")
-        pytest.skip(
-            f"needs Redis at {REDIS_URL} (set TEST_REDIS_URL) for a cache two servers share"
+        require(
+            f"needs Redis at {REDIS_URL} (set TEST_REDIS_URL) for a cache two servers share",
+            "REQUIRE_REDIS",
         )
     prefix = f"test-servers-{secrets.token_hex(4)}"
     folder = tmp_path_factory.mktemp("two-servers")
@@ -55,7 +56,7 @@ def shared_site(tmp_path_factory):
         "--email",
         "withdrawal-admin@example.org",
     )
-    yield env
+    yield folder, env
     forget_redis_keys(REDIS_URL, prefix)
 
 
@@ -70,27 +71,28 @@ def record_id(env, legal_name):
 
 def card_makers(visitor, path):
     answer = visitor.get(path)
-    assert answer.status == 200, (path, answer.status)
-    return [meta.get_text(" ", strip=True) for meta in answer.soup().select(".card__meta")]
+    assert answer.status_code == 200, (path, answer.status_code)
+    return [meta.get_text(" ", strip=True) for meta in soup(answer).select(".card__meta")]
 
 
 def test_the_second_server_never_serves_a_stale_card_after_a_withdrawal(shared_site):
-    with running_servers(2, shared_site) as (first, second):
-        shoppers = [Visitor(first.base_url), Visitor(second.base_url)]
+    folder, env = shared_site
+    with app_servers(2, env, folder) as (first, second):
+        shoppers = [Visitor(server.url, follow_redirects=True) for server in (first, second)]
         for shopper in shoppers:
             for path in PAGES_WITH_HER_CARDS:
                 assert CARD_TEXT in card_makers(shopper, path), path
 
-        admin = Visitor(first.base_url)
+        admin = Visitor(first.url, follow_redirects=True)
         admin.log_in(*ADMIN)
         today = timezone.localdate().strftime("%d/%m/%Y")  # as the French admin shows dates
         answer = admin.submit(
-            f"/admin/snippets/stories/artisanrecord/edit/{record_id(shared_site, LEGAL_NAME)}/",
+            f"/admin/snippets/stories/artisanrecord/edit/{record_id(env, LEGAL_NAME)}/",
             {"consent_withdrawn_on": today},
             form_selector="#w-editor-form",
         )
-        assert answer.status == 200
-        assert "Artisan anonyme" in answer.html, "the withdrawal was not recorded"
+        assert answer.status_code == 200
+        assert "Artisan anonyme" in answer.text, "the withdrawal was not recorded"
 
         for _visit in range(5):
             for shopper in reversed(shoppers):

@@ -1,6 +1,7 @@
 """E-mail leaves the request through the task queue, and is retried until it is sent."""
 
 import time
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -31,7 +32,16 @@ def send_one():
 
 
 def run_worker(*options):
-    """The worker command until the queue is empty (or as `options` say)."""
+    """The worker command until the queue is empty (or as `options` say).
+
+    Between tasks the worker closes connections not in autocommit mode: on PostgreSQL
+    that would close the test's own transaction, so it keeps its connection here.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _worker(*options)
+
+
+def _worker(*options):
     call_command(
         "db_worker",
         "--backend=background",

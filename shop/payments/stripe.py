@@ -238,7 +238,7 @@ def refund(order, amount, *, idempotency_key):
         raise PaymentUnavailable(str(error)) from error
     return RefundResult(
         refund_id=text(answer.get("id")),
-        status=REFUND_STATUSES.get(answer.get("status"), REFUND_PENDING),
+        status=REFUND_STATUSES.get(text(answer.get("status")), REFUND_PENDING),
     )
 
 
@@ -260,7 +260,7 @@ def verify(payload, headers):
 def _refund_notice(refund_object, **overrides):
     return RefundNotice(
         refund_id=_id_of(refund_object.get("id")),
-        status=REFUND_STATUSES.get(refund_object.get("status"), REFUND_PENDING),
+        status=REFUND_STATUSES.get(text(refund_object.get("status")), REFUND_PENDING),
         amount=whole_amount(refund_object.get("amount")),
         currency=text(refund_object.get("currency")).upper(),
         transaction_id=_id_of(refund_object.get("payment_intent")),

@@ -98,7 +98,7 @@ def session_state(session):
     if session.get("checkout_status") == "expired":
         state = EXPIRED
     elif session.get("checkout_status") == "complete":
-        state = PAYMENT_STATES.get(session.get("payment_status"), PROCESSING)
+        state = PAYMENT_STATES.get(text(session.get("payment_status")), PROCESSING)
     else:
         state = FAILED if session.get("payment_status") == "cancelled" else OPEN
     return PaymentState(

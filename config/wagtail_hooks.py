@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from shop.reports import PermissionMenuItem
+from shop.admin.reports import PermissionMenuItem
 
 from .views import UNLOCK_PERMISSION, login_lockouts
 

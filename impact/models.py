@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from shop.order_export import csv_rows
+from shop.admin.export import csv_rows
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 from .blocks import ImpactStreamBlock

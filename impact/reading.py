@@ -195,7 +195,7 @@ def _period_params(request):
     return request.GET
 
 
-# CSV files (written by `shop.order_export.csv_rows`, like the order export) -----
+# CSV files (written by `shop.admin.export.csv_rows`, like the order export) -----
 
 
 def monthly_rows(reading, months):

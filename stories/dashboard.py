@@ -4,7 +4,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
-from shop.dashboard import DashboardPanel
+from shop.admin.dashboard import DashboardPanel
 
 from .consent import expiring_soon
 

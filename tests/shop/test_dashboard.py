@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop import lifecycle
-from shop.dashboard import CASH_WAIT_DAYS
+from shop.admin.dashboard import CASH_WAIT_DAYS
 from shop.models import Order, OrderStatus, PaymentMethod, ProductPage
 from shop.models.products import LOW_STOCK
 

@@ -13,7 +13,7 @@ import itertools
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import pricing, sales
+from .. import pricing, sales
 
 BOM = "\ufeff"
 # A cell starting with one of these is a formula for spreadsheet programs: shoppers

@@ -25,9 +25,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from . import earnings, pricing
-from .models import ArtisanPayout, ShopSettings
-from .parsing import id_from
+from .. import earnings, pricing
+from ..models import ArtisanPayout, ShopSettings
+from ..parsing import id_from
 
 VIEW_EARNINGS = "shop.view_artisanpayout"
 ADD_PAYOUT = "shop.add_artisanpayout"

@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
-from .models import ONLINE_METHODS, Order, OrderStatus, ProductPage
-from .models.products import LOW_STOCK
-from .sales import start_of
+from ..models import ONLINE_METHODS, Order, OrderStatus, ProductPage
+from ..models.products import LOW_STOCK
+from ..sales import start_of
 
 # A cash order waiting longer than this holds its pieces for too long: a reminder.
 CASH_WAIT_DAYS = 7

@@ -1,0 +1,274 @@
+"""Orders in the Wagtail admin: list, inspect, status actions, refunds, CSV export.
+
+Orders are never created, edited by form or deleted here: staff move them along
+with POST actions (mark paid, fulfilled, cancelled) that call `shop.lifecycle`,
+and every move lands in the order's status history.
+"""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView, InspectView
+
+from .. import lifecycle, payments, pricing, refunds, webhooks
+from ..models import Order, OrderStatus, PaymentEvent
+from .export import csv_lines
+from .stock import ADJUST_STOCK
+
+VIEW_ORDERS = "shop.view_order"
+CHANGE_ORDERS = "shop.change_order"
+
+
+class OrderPermissionHelper(PermissionHelper):
+    """Orders can be listed, inspected and moved along; never added, edited or deleted."""
+
+    def user_can_list(self, user):
+        return user.has_perm(VIEW_ORDERS) or user.has_perm(CHANGE_ORDERS)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self.user_can_list(user)
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class OrderIndexView(IndexView):
+    """The order list; its CSV export covers exactly the filtered, searched list."""
+
+    FORMATS = (IndexView.FORMAT_CSV,)
+    export_buttons_template_name = "shop/admin/export_buttons.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.error(request, _("These filters are not valid: showing every order."))
+            return redirect(self.url_helper.index_url)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        response = StreamingHttpResponse(
+            csv_lines(queryset), content_type="text/csv; charset=utf-8"
+        )
+        filename = f"orders-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+def cancel_by_staff(order, *, by, note=""):
+    """Cancel an unpaid order; an online order's payment page is closed first."""
+    provider = payments.provider_for(order)
+    if order.payment_reference and not provider.expire(order.payment_reference):
+        raise lifecycle.TransitionNotAllowed(order, OrderStatus.CANCELLED)
+    return lifecycle.cancel(order, by=by, note=note)
+
+
+# name in the URL: (service, button label, message when done, statuses it applies to)
+ORDER_ACTIONS = {
+    "mark-paid": (
+        lifecycle.mark_cash_paid,
+        gettext_lazy("Mark paid (cash received)"),
+        gettext_lazy("Order %(reference)s is marked paid."),
+        {OrderStatus.AWAITING_CASH},
+    ),
+    "fulfil": (
+        lifecycle.mark_fulfilled,
+        gettext_lazy("Mark fulfilled (sent or collected)"),
+        gettext_lazy("Order %(reference)s is fulfilled; the shopper has been told."),
+        {OrderStatus.PAID},
+    ),
+    "cancel": (
+        cancel_by_staff,
+        gettext_lazy("Cancel and put the pieces back on sale"),
+        gettext_lazy("Order %(reference)s is cancelled; its pieces are on sale again."),
+        {OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH},
+    ),
+}
+
+
+def available_actions(order, user):
+    if not user.has_perm(CHANGE_ORDERS):
+        return []
+    return [
+        {"name": name, "label": label, "danger": name == "cancel"}
+        for name, (_service, label, _done, statuses) in ORDER_ACTIONS.items()
+        if order.status in statuses
+    ]
+
+
+class OrderInspectView(InspectView):
+    """One order: lines, breakdown, customer, status history, payment, refunds and actions."""
+
+    def get_context_data(self, **kwargs):
+        order = self.instance
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "order": order,
+                "lines": list(order.lines.select_related("product", "story")),
+                "history": list(order.status_changes.select_related("changed_by")),
+                "events": list(order.payment_events.all()),
+                "refunds": list(order.refunds.select_related("created_by")),
+                "actions": available_actions(order, self.request.user),
+                "can_change": self.request.user.has_perm(CHANGE_ORDERS),
+                "can_refund": self.request.user.has_perm(CHANGE_ORDERS)
+                and refunds.can_refund(order),
+                "status_action_url": reverse("shop_order_action", args=[order.pk]),
+                "can_adjust_stock": self.request.user.has_perm(ADJUST_STOCK),
+            }
+        )
+        return context
+
+
+class OrderAdmin(ModelAdmin):
+    model = Order
+    menu_label = gettext_lazy("Orders")
+    menu_icon = "list-ul"
+    menu_order = 250
+    permission_helper_class = OrderPermissionHelper
+    index_view_class = OrderIndexView
+    inspect_view_class = OrderInspectView
+    inspect_view_enabled = True
+    inspect_template_name = "shop/admin/order_inspect.html"
+    history_view_enabled = False  # the order's own status history is on the inspect page
+    index_view_extra_css = ["css/shop-admin.css"]
+    inspect_view_extra_css = ["css/shop-admin.css"]
+    list_display = (
+        "reference",
+        "created_at",
+        "customer_name",
+        "status_label",
+        "payment_method",
+        "total_display",
+    )
+    list_filter = ("status", "payment_method", "fulfilment", "needs_refund", "created_at")
+    search_fields = ("reference", "email", "customer_name")
+    # Shows the download button; the CSV's columns are defined in `shop.admin.export`.
+    list_export = ("reference",)
+    list_per_page = 50
+
+    def status_label(self, order):
+        if order.needs_refund:
+            return _("%(status)s, needs a refund") % {"status": order.get_status_display()}
+        return order.get_status_display()
+
+    status_label.short_description = gettext_lazy("status")
+    status_label.admin_order_field = "status"
+
+    def total_display(self, order):
+        amount = pricing.format_money(order.total, order.currency, get_language())
+        return format_html('<span class="shop-amount">{}</span>', amount)
+
+    total_display.short_description = gettext_lazy("total")
+    total_display.admin_order_field = "total"
+
+
+@require_POST
+def order_action(request, pk):
+    """Mark an order paid, fulfilled or cancelled, then go back to the order."""
+    if not request.user.has_perm(CHANGE_ORDERS):
+        raise PermissionDenied
+    order = get_object_or_404(Order, pk=pk)
+    action = ORDER_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        return HttpResponseBadRequest(_("Unknown action."))
+    service, _label, done, _statuses = action
+    note = request.POST.get("note", "").strip()[:1000]
+    try:
+        service(order, by=request.user, note=note)
+    except lifecycle.TransitionNotAllowed as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, done % {"reference": order.reference})
+    return redirect("shop_order_modeladmin_inspect", order.pk)
+
+
+class RefundForm(forms.Form):
+    """How much to give back; the key makes a form sent twice one refund."""
+
+    amount = forms.IntegerField(
+        label=gettext_lazy("Amount to refund"),
+        min_value=1,
+        help_text=gettext_lazy("In the currency's smallest unit (francs for XOF, cents for EUR)."),
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Why"), max_length=500, required=False, widget=forms.TextInput
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, order, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].widget.attrs["max"] = order.refundable_amount
+        self.fields["amount"].validators.append(MaxValueValidator(order.refundable_amount))
+
+
+def order_refund(request, pk):
+    """Refund part or all of an order, through its provider or by hand for cash."""
+    if not request.user.has_perm(CHANGE_ORDERS):
+        raise PermissionDenied
+    order = get_object_or_404(Order, pk=pk)
+    if not refunds.can_refund(order):
+        messages.error(request, _("This order has nothing left to refund."))
+        return redirect("shop_order_modeladmin_inspect", order.pk)
+    status = 200
+    if request.method == "POST":
+        form = RefundForm(request.POST, order=order)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                refund = refunds.refund(
+                    order,
+                    data["amount"],
+                    by=request.user,
+                    reason=data["reason"],
+                    idempotency_key=str(data["idempotency_key"]),
+                )
+            except refunds.RefundRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _("Refund of %(amount)s: %(status)s.")
+                    % {
+                        "amount": order.format(refund.amount),
+                        "status": refund.get_status_display(),
+                    },
+                )
+            return redirect("shop_order_modeladmin_inspect", order.pk)
+    else:
+        amount = order.refundable_amount
+        form = RefundForm(initial={"amount": amount, "idempotency_key": uuid.uuid4()}, order=order)
+    context = {"order": order, "form": form, "whole_only": not refunds.allows_part(order)}
+    return TemplateResponse(request, "shop/admin/order_refund.html", context, status=status)
+
+
+@require_POST
+def event_replay(request, pk, event_pk):
+    """Apply a stored payment event again: after fixing what made it fail, for instance."""
+    if not request.user.has_perm(CHANGE_ORDERS):
+        raise PermissionDenied
+    record = get_object_or_404(PaymentEvent, pk=event_pk, order_id=pk)
+    result = webhooks.replay(record)
+    messages.info(request, _("Event applied again: %(result)s.") % {"result": result})
+    return redirect("shop_order_modeladmin_inspect", pk)

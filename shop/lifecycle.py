@@ -1,21 +1,24 @@
 """What happens to an order after checkout: payment, fulfilment, cancellation, refunds.
 
-Each function locks the order's row, checks the move against
-`ALLOWED_TRANSITIONS`, changes stock through `shop.stock`, logs the change in
+Each function locks the order's row, checks the move against `TRANSITIONS` (the
+one table of status changes, which also says which ones staff make from the
+order admin: `STAFF_ACTIONS`), changes stock through `shop.stock`, logs the change in
 `OrderStatusChange` (who, when, why) and queues the e-mails for after commit.
 Calling one twice, or after another event made it moot, changes nothing: this is
 what makes the providers' repeated and out-of-order callbacks harmless.
 """
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from . import emails
+from . import emails, payments
 from .models import (
-    ALLOWED_TRANSITIONS,
     ONLINE_METHODS,
     Order,
     OrderStatus,
@@ -27,6 +30,28 @@ from .signals import order_changed
 from .stock import OutOfStock, release_stock, reserve_stock
 
 logger = logging.getLogger(__name__)
+
+# Every status change the shop makes: (from, to) -> the staff action that makes it in the
+# order admin (a name of `STAFF_ACTIONS`), or None when only the payment providers'
+# callbacks, refunds, the release command or the shopper make it. `_change_status`
+# refuses any move not listed; the admin offers exactly the moves with an action.
+TRANSITIONS = {
+    # Paid on the provider's page; cancelled by staff, the shopper or the page's expiry.
+    (OrderStatus.PENDING_PAYMENT, OrderStatus.PAID): None,
+    (OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED): "cancel",
+    # Cash received by staff; cancelled by staff or by the release command.
+    (OrderStatus.AWAITING_CASH, OrderStatus.PAID): "mark-paid",
+    (OrderStatus.AWAITING_CASH, OrderStatus.CANCELLED): "cancel",
+    (OrderStatus.PAID, OrderStatus.FULFILLED): "fulfil",
+    # Refunds in whole (`shop.refunds`, the admin's refund form, or the provider's report).
+    (OrderStatus.PAID, OrderStatus.REFUNDED): None,
+    # Only for a card payment that arrived after its reservation was released (a late
+    # or lost webhook) when the pieces could be reserved again.
+    (OrderStatus.CANCELLED, OrderStatus.PAID): None,
+    # Only when a refund the provider had accepted fails afterwards: the money is the shop's
+    # again and the order is paid, as before the refund.
+    (OrderStatus.REFUNDED, OrderStatus.PAID): None,
+}
 
 TIMESTAMP_OF = {
     OrderStatus.PAID: "paid_at",
@@ -68,7 +93,7 @@ def _announce_on_commit(order, from_status):
 
 def _change_status(order, to_status, *, by=None, note=""):
     """Move a locked order to `to_status` and log it; refuse a move the lifecycle forbids."""
-    if to_status not in ALLOWED_TRANSITIONS[order.status]:
+    if (order.status, to_status) not in TRANSITIONS:
         raise TransitionNotAllowed(order, to_status)
     from_status = order.status
     now = timezone.now()
@@ -125,6 +150,18 @@ def cancel(order, *, by=None, note=""):
     return order
 
 
+def cancel_by_staff(order, *, by, note=""):
+    """Staff cancel an unpaid order; an online order's payment page is closed first.
+
+    Refused (`TransitionNotAllowed`) when the provider says the page was paid meanwhile:
+    the payment's callback will mark the order paid.
+    """
+    provider = payments.provider_for(order)
+    if order.payment_reference and not provider.expire(order.payment_reference):
+        raise TransitionNotAllowed(order, OrderStatus.CANCELLED)
+    return cancel(order, by=by, note=note)
+
+
 def release_unpaid(order, note):
     """An online payment expired or failed: cancel if still unpaid; a paid order is left alone."""
     with transaction.atomic():
@@ -134,6 +171,46 @@ def release_unpaid(order, note):
         _change_status(order, OrderStatus.CANCELLED, note=note)
         release_stock(order)
     return order
+
+
+@dataclass(frozen=True)
+class StaffAction:
+    """A move staff make from the order admin: the service, its button, its message."""
+
+    service: Callable
+    label: str
+    done: str  # shown once made, with the order's %(reference)s
+    danger: bool = False
+
+
+# The staff actions of `TRANSITIONS`, by the name the admin's form posts.
+STAFF_ACTIONS = {
+    "mark-paid": StaffAction(
+        mark_cash_paid,
+        gettext_lazy("Mark paid (cash received)"),
+        gettext_lazy("Order %(reference)s is marked paid."),
+    ),
+    "fulfil": StaffAction(
+        mark_fulfilled,
+        gettext_lazy("Mark fulfilled (sent or collected)"),
+        gettext_lazy("Order %(reference)s is fulfilled; the shopper has been told."),
+    ),
+    "cancel": StaffAction(
+        cancel_by_staff,
+        gettext_lazy("Cancel and put the pieces back on sale"),
+        gettext_lazy("Order %(reference)s is cancelled; its pieces are on sale again."),
+        danger=True,
+    ),
+}
+
+
+def staff_actions(order):
+    """The names of the staff actions open on the order in its status, in the table's order."""
+    return [
+        action
+        for (from_status, _to_status), action in TRANSITIONS.items()
+        if action is not None and from_status == order.status
+    ]
 
 
 def confirm_payment(order, *, amount, currency, transaction_id="", reference=""):

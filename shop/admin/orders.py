@@ -25,8 +25,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from .. import lifecycle, payments, pricing, refunds, webhooks
-from ..models import Order, OrderStatus, PaymentEvent
+from .. import lifecycle, pricing, refunds, webhooks
+from ..models import Order, PaymentEvent
 from .export import csv_lines
 from .stock import ADJUST_STOCK
 
@@ -75,44 +75,13 @@ class OrderIndexView(IndexView):
         return response
 
 
-def cancel_by_staff(order, *, by, note=""):
-    """Cancel an unpaid order; an online order's payment page is closed first."""
-    provider = payments.provider_for(order)
-    if order.payment_reference and not provider.expire(order.payment_reference):
-        raise lifecycle.TransitionNotAllowed(order, OrderStatus.CANCELLED)
-    return lifecycle.cancel(order, by=by, note=note)
-
-
-# name in the URL: (service, button label, message when done, statuses it applies to)
-ORDER_ACTIONS = {
-    "mark-paid": (
-        lifecycle.mark_cash_paid,
-        gettext_lazy("Mark paid (cash received)"),
-        gettext_lazy("Order %(reference)s is marked paid."),
-        {OrderStatus.AWAITING_CASH},
-    ),
-    "fulfil": (
-        lifecycle.mark_fulfilled,
-        gettext_lazy("Mark fulfilled (sent or collected)"),
-        gettext_lazy("Order %(reference)s is fulfilled; the shopper has been told."),
-        {OrderStatus.PAID},
-    ),
-    "cancel": (
-        cancel_by_staff,
-        gettext_lazy("Cancel and put the pieces back on sale"),
-        gettext_lazy("Order %(reference)s is cancelled; its pieces are on sale again."),
-        {OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH},
-    ),
-}
-
-
 def available_actions(order, user):
+    """The status buttons of the order: the staff actions its status allows (`shop.lifecycle`)."""
     if not user.has_perm(CHANGE_ORDERS):
         return []
+    actions = [(name, lifecycle.STAFF_ACTIONS[name]) for name in lifecycle.staff_actions(order)]
     return [
-        {"name": name, "label": label, "danger": name == "cancel"}
-        for name, (_service, label, _done, statuses) in ORDER_ACTIONS.items()
-        if order.status in statuses
+        {"name": name, "label": action.label, "danger": action.danger} for name, action in actions
     ]
 
 
@@ -189,17 +158,16 @@ def order_action(request, pk):
     if not request.user.has_perm(CHANGE_ORDERS):
         raise PermissionDenied
     order = get_object_or_404(Order, pk=pk)
-    action = ORDER_ACTIONS.get(request.POST.get("action", ""))
+    action = lifecycle.STAFF_ACTIONS.get(request.POST.get("action", ""))
     if action is None:
         return HttpResponseBadRequest(_("Unknown action."))
-    service, _label, done, _statuses = action
     note = request.POST.get("note", "").strip()[:1000]
     try:
-        service(order, by=request.user, note=note)
+        action.service(order, by=request.user, note=note)
     except lifecycle.TransitionNotAllowed as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, done % {"reference": order.reference})
+        messages.success(request, action.done % {"reference": order.reference})
     return redirect("shop_order_modeladmin_inspect", order.pk)
 
 

@@ -1,7 +1,6 @@
 from .attribution import StoryProductView
 from .catalogue import ProductCategory, ProductIndexPage
 from .orders import (
-    ALLOWED_TRANSITIONS,
     ONLINE_METHODS,
     Fulfilment,
     Order,
@@ -19,7 +18,6 @@ from .products import MAX_QUANTITY_PER_LINE, ProductImage, ProductPage
 from .settings import ShopSettings
 
 __all__ = [
-    "ALLOWED_TRANSITIONS",
     "ArtisanPayout",
     "MAX_QUANTITY_PER_LINE",
     "Fulfilment",

@@ -26,21 +26,6 @@ class OrderStatus(models.TextChoices):
     REFUNDED = "refunded", _("Refunded")
 
 
-# Every status change the shop can make. `shop.lifecycle` refuses anything else.
-ALLOWED_TRANSITIONS = {
-    OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED},
-    OrderStatus.AWAITING_CASH: {OrderStatus.PAID, OrderStatus.CANCELLED},
-    OrderStatus.PAID: {OrderStatus.FULFILLED, OrderStatus.REFUNDED},
-    # Only for a card payment that arrived after its reservation was released (a late
-    # or lost webhook) when the pieces could be reserved again; staff cannot do this.
-    OrderStatus.CANCELLED: {OrderStatus.PAID},
-    OrderStatus.FULFILLED: set(),
-    # Only when a refund the provider had accepted fails afterwards: the money is the shop's
-    # again and the order is paid, as before the refund.
-    OrderStatus.REFUNDED: {OrderStatus.PAID},
-}
-
-
 class PaymentMethod(models.TextChoices):
     CARD = "card", _("Card (Stripe)")
     MOBILE_MONEY = "mobile", _("Wave / Orange Money")

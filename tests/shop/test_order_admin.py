@@ -173,6 +173,52 @@ def test_actions_refuse_get_unknown_actions_and_missing_csrf(
     assert cash_order.status == OrderStatus.AWAITING_CASH
 
 
+# What staff may do to an order in each status: take the cash, hand it over, cancel it
+# unpaid. Every other move belongs to the providers, refunds and the release command.
+STAFF_MOVES = {
+    OrderStatus.PENDING_PAYMENT: {"cancel": OrderStatus.CANCELLED},
+    OrderStatus.AWAITING_CASH: {"mark-paid": OrderStatus.PAID, "cancel": OrderStatus.CANCELLED},
+    OrderStatus.PAID: {"fulfil": OrderStatus.FULFILLED},
+    OrderStatus.FULFILLED: {},
+    OrderStatus.CANCELLED: {},
+    OrderStatus.REFUNDED: {},
+}
+
+
+def order_in(status, make_order, product):
+    """An order brought to `status` the way the shop brings it there."""
+    if status == OrderStatus.PENDING_PAYMENT:
+        return make_order([(product, 1)], payment_method=PaymentMethod.CARD)
+    order = make_order([(product, 1)])
+    if status == OrderStatus.CANCELLED:
+        return lifecycle.cancel(order)
+    if status == OrderStatus.AWAITING_CASH:
+        return order
+    order = lifecycle.mark_cash_paid(order, by=None)
+    if status == OrderStatus.FULFILLED:
+        return lifecycle.mark_fulfilled(order, by=None, notify=False)
+    if status == OrderStatus.REFUNDED:
+        lifecycle.record_refund(order, order.total)
+        order.refresh_from_db()
+    return order
+
+
+@pytest.mark.parametrize("status", OrderStatus.values)
+def test_each_status_offers_exactly_the_moves_staff_may_make(
+    admin_client, make_order, product, status
+):
+    order = order_in(status, make_order, product)
+    assert order.status == status
+    page = BeautifulSoup(admin_client.get(inspect_url(order)).content, "html.parser")
+    offered = [button["value"] for button in page.select("button[name=action]")]
+    assert offered == list(STAFF_MOVES[status])
+    for action in ("mark-paid", "fulfil", "cancel"):
+        order = order_in(status, make_order, product)
+        act(admin_client, order, action)
+        order.refresh_from_db()
+        assert order.status == STAFF_MOVES[status].get(action, status), action
+
+
 def test_orders_cannot_be_created_edited_or_deleted(admin_client, cash_order):
     for action in ("edit", "delete"):
         url = reverse(f"shop_order_modeladmin_{action}", args=[cash_order.pk])

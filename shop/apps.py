@@ -9,9 +9,7 @@ class ShopConfig(AppConfig):
     def ready(self):
         from . import (
             cards,
-            staff_groups,
             stock,  # noqa: F401 (connects the guard that keeps live stock on page saves)
         )
 
-        staff_groups.connect_page_hooks()
         cards.connect_signals()

@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from staff.groups import SHOP_MANAGERS
+
 from .models import Order, OrderStatus, ShopSettings
-from .staff_groups import SHOP_MANAGERS
 
 logger = logging.getLogger(__name__)
 

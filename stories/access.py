@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission
 
-from shop.staff_groups import PUBLIC_DOCUMENTS_COLLECTION
+from staff.groups import PUBLIC_DOCUMENTS_COLLECTION
 
 CONSENT_GROUP_NAME = "Référents consentement"
 PRIVATE_COLLECTION_NAME = "Dossiers des artisans"

@@ -23,7 +23,7 @@ from home.models import HomePage
 from impact.models import ImpactPage
 from shop.models import ProductImage
 from shop.models.catalogue import CARD_IMAGE_FILTERS
-from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS
+from staff.groups import COMMUNICATIONS, SHOP_MANAGERS
 
 # Orders in every status with hand-computed figures (the `sales` fixture); what the browser
 # tests need and the run's closing lines about them.

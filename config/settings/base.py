@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "impact",
     "demo",
     "search",
+    # The staff groups and their permissions, for the whole site; no models.
+    "staff",
     # The task queue (Django 6's tasks API, backported) and its database backend: e-mails
     # wait there until a worker sends them.
     "django_tasks",

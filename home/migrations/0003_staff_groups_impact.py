@@ -1,12 +1,12 @@
 """Give the staff groups what this issue added: partners, impact settings, earnings, reports.
 
-The table is `shop.staff_groups.STAFF_GROUPS`; `apply_staff_groups` adds what is
+The table is `staff.groups.STAFF_GROUPS`; `migrate_staff_groups` adds what is
 missing and removes nothing.
 """
 
 from django.db import migrations
 
-from shop.staff_groups import migrate_staff_groups
+from staff.groups import migrate_staff_groups
 
 
 class Migration(migrations.Migration):

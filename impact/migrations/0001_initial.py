@@ -14,7 +14,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-from shop.staff_groups import migrate_staff_groups
+from staff.groups import migrate_staff_groups
 
 MOVED_MODELS = ('impactpage', 'impactsettings', 'partner')
 
@@ -100,6 +100,6 @@ class Migration(migrations.Migration):
         migrations.AlterModelTable(name='impactpage', table=None),
         migrations.AlterModelTable(name='impactsettings', table=None),
         migrations.AlterModelTable(name='partner', table=None),
-        # Staff groups: the table now names impact's permissions (see shop.staff_groups).
+        # Staff groups: the table now names impact's permissions (see staff.groups).
         migrations.RunPython(migrate_staff_groups, migrations.RunPython.noop),
     ]

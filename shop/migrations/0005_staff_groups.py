@@ -1,8 +1,8 @@
-"""Create the "Communications" and "Shop managers" groups from `shop.staff_groups`."""
+"""Create the "Communications" and "Shop managers" groups from `staff.groups`."""
 
 from django.db import migrations
 
-from shop.staff_groups import migrate_staff_groups
+from staff.groups import migrate_staff_groups
 
 
 class Migration(migrations.Migration):

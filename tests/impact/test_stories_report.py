@@ -52,7 +52,7 @@ def test_the_period_is_chosen_and_checked(admin_client):
 def test_communications_staff_see_the_report(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from shop.staff_groups import COMMUNICATIONS
+    from staff.groups import COMMUNICATIONS
 
     user = django_user_model.objects.create_user("plume", "plume@example.sn", "motdepasse")
     user.groups.add(Group.objects.get(name=COMMUNICATIONS))

@@ -50,7 +50,7 @@ def test_searches_are_counted_for_the_editors_popular_searches(client):
 def test_editors_may_manage_promotions(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from shop.staff_groups import COMMUNICATIONS
+    from staff.groups import COMMUNICATIONS
 
     user = django_user_model.objects.create_user("redactrice", "r@example.sn", "motdepasse")
     user.groups.add(Group.objects.get(name=COMMUNICATIONS))

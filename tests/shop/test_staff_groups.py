@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
 from shop.models import OrderStatus, ProductIndexPage, ProductPage
-from shop.staff_groups import COMMUNICATIONS, SHOP_MANAGERS, apply_staff_groups, table_permissions
+from staff.groups import COMMUNICATIONS, SHOP_MANAGERS, migrate_staff_groups, table_permissions
 from stories.models import ArtisanPage, StoryPage
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_applying_the_table_again_changes_nothing():
         )
 
     before = state()
-    apply_staff_groups(apps)
+    migrate_staff_groups(apps)
     assert state() == before
 
 

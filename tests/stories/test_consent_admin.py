@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from shop.staff_groups import PUBLIC_DOCUMENTS_COLLECTION
+from staff.groups import PUBLIC_DOCUMENTS_COLLECTION
 from stories.access import PRIVATE_COLLECTION_NAME
 from stories.models import ArtisanIndexPage, ArtisanPage, ArtisanRecord, Workshop
 

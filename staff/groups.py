@@ -5,11 +5,17 @@ groups), and a page hook grants page permissions on pages created later: Wagtail
 page permissions belong to a place in the page tree, and the product index does
 not exist when migrations run (the demo loader or an editor creates it).
 
-To change the policy, edit the table and add a data migration that calls
-`apply_staff_groups(apps)` again: it adds what is missing and removes nothing, so
-permissions an administrator granted by hand stay. An earlier migration that calls it
-before a model exists skips that model's permissions; the later migration grants them
-(a test checks every permission of the table exists once all migrations have run).
+To change the policy, edit the table and add a data migration whose step is
+`migrations.RunPython(migrate_staff_groups, migrations.RunPython.noop)`, the one grant
+function: it adds what is missing and removes nothing, so permissions an administrator
+granted by hand stay. An earlier migration that calls it before a model exists skips
+that model's permissions; the later migration grants them (a test checks every
+permission of the table exists once all migrations have run).
+
+The table names other apps' models and pages by label ("stories.Workshop",
+"shop.ProductIndexPage"): this module imports none of the site's apps, so every app
+may import it (`shop.emails` for the shop managers, `stories.access` for the public
+documents collection).
 """
 
 from django.apps import apps as global_apps
@@ -140,8 +146,29 @@ def grant_page_permissions(apps, group, page_id, permission_types):
         )
 
 
-def apply_staff_groups(apps=global_apps):
-    """Create the groups of `STAFF_GROUPS` and give each what the table says."""
+def _create_missing_permissions(apps):
+    """The content types and permissions of every model `apps` knows that have none yet."""
+    for app_config in apps.get_app_configs():
+        # Django creates permissions only for an app whose models module is loaded:
+        # historical apps have none, so one is pretended for the time of the call.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_contenttypes(app_config, apps=apps, verbosity=0)
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
+
+
+def migrate_staff_groups(apps=global_apps, schema_editor=None):
+    """Create the groups of `STAFF_GROUPS` and give each what the table says.
+
+    The data migrations' step as it is (`RunPython(migrate_staff_groups, ...)`), and
+    callable with the live apps. Permissions are normally created after every migration
+    has run; the groups need them now, so the missing content types and permissions are
+    created first.
+    """
+    _create_missing_permissions(apps)
     group_model = apps.get_model("auth", "Group")
     collection_model = apps.get_model("wagtailcore", "Collection")
     collection_permission = apps.get_model("wagtailcore", "GroupCollectionPermission")
@@ -163,18 +190,6 @@ def apply_staff_groups(apps=global_apps):
                 grant_page_permissions(apps, group, page.pk, permission_types)
 
 
-def migrate_staff_groups(apps, schema_editor):
-    """The data migrations' step: create missing permissions, then apply the table."""
-    # Permissions are normally created after every migration has run; the groups need
-    # them now, so create the missing content types and permissions first.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_contenttypes(app_config, apps=apps, verbosity=0)
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    apply_staff_groups(apps)
-
-
 def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
     """A new page of an anchor type (e.g. a product index) gets its groups' permissions."""
     if not created or raw:
@@ -189,7 +204,7 @@ def grant_on_new_page(sender, instance, created, raw=False, **kwargs):
 
 
 def connect_page_hooks():
-    """Called once at start-up by `ShopConfig.ready`."""
+    """Called once at start-up by `StaffConfig.ready`."""
     anchors = {
         anchor
         for grants in STAFF_GROUPS.values()

@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import ReferenceIndex
 
-from .models import OrderLine
+from . import relations
 from .models.attribution import StoryProductView
 from .parsing import id_from
 
@@ -31,11 +31,6 @@ ROBOT_PATTERN = re.compile(
 REMEMBERED_VIEWS = 200
 
 
-def story_model():
-    """The story model, reached through the order line's foreign key (no import of `stories`)."""
-    return OrderLine._meta.get_field("story").related_model
-
-
 def story_from_request(request, product):
     """The live story whose link brought the shopper to `product`, or None.
 
@@ -45,7 +40,7 @@ def story_from_request(request, product):
     story_id = id_from(request.GET.get(FROM_PARAMETER))
     if story_id is None:
         return None
-    story = story_model().objects.live().public().filter(pk=story_id).first()
+    story = relations.story_model().objects.live().public().filter(pk=story_id).first()
     if story is None:
         return None
     links = ReferenceIndex.get_references_for_object(story) & ReferenceIndex.get_references_to(

@@ -30,9 +30,12 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache_versions import current_version, renew_version
-from .models import ProductImage, ShopSettings
-from .models.catalogue import CARD_IMAGE_FILTERS
+from .models.products import ProductImage
+from .models.settings import ShopSettings
 
+# The renditions `components/product_card_content.html` asks for (`fill-{400x400,800x800}
+# format-webp`): listings prefetch exactly these for the cards not cached.
+CARD_IMAGE_FILTERS = ("fill-400x400|format-webp", "fill-800x800|format-webp")
 GENERATION_KEY = "shop:cards:generation"
 CONTENT_TEMPLATE = "components/product_card_content.html"
 # A day: entries of an old generation are never read again and age out.

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from . import emails, payments, pricing
+from . import emails, payments, pricing, relations
 from .models import (
     Fulfilment,
     Order,
@@ -79,9 +79,8 @@ def next_reference(created_at):
 
 
 def _existing_story_ids(story_ids):
-    # The story model is named lazily ("stories.StoryPage"): the shop imports no other app.
-    story_model = OrderLine._meta.get_field("story").related_model
-    return set(story_model.objects.filter(pk__in=story_ids).values_list("pk", flat=True))
+    stories = relations.story_model().objects.filter(pk__in=story_ids)
+    return set(stories.values_list("pk", flat=True))
 
 
 def place_order(

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 from django.db.models import Sum
 
-from . import sales
-from .models import ArtisanPayout, OrderLine
+from . import relations, sales
+from .models import ArtisanPayout
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,6 @@ class DateRange:
     def bounds(self):
         """[start, end) as aware datetimes, for database filters."""
         return sales.start_of(self.start), sales.start_of(self.end + timedelta(days=1))
-
-
-def artisan_model():
-    return OrderLine._meta.get_field("artisan").related_model
 
 
 @dataclass
@@ -76,7 +72,7 @@ def earnings(currency, period):
     paid = _paid_by_artisan(currency, period.start, period.end)
     paid_before = _paid_by_artisan(currency, None, period.start - timedelta(days=1))
     ids = set(owed) | set(owed_before) | set(paid) | set(paid_before)
-    names = dict(artisan_model().objects.filter(pk__in=ids).values_list("pk", "title"))
+    names = dict(relations.artisan_model().objects.filter(pk__in=ids).values_list("pk", "title"))
     accounts = [
         ArtisanEarnings(
             artisan_id=artisan_id,

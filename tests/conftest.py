@@ -21,8 +21,8 @@ from wagtail.models import Site
 
 from home.models import HomePage
 from impact.models import ImpactPage
+from shop.cards import CARD_IMAGE_FILTERS
 from shop.models import ProductImage
-from shop.models.catalogue import CARD_IMAGE_FILTERS
 from staff.groups import COMMUNICATIONS, SHOP_MANAGERS
 
 # Orders in every status with hand-computed figures (the `sales` fixture); what the browser

@@ -25,7 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from .. import earnings, pricing
+from .. import earnings, pricing, relations
 from ..models import ArtisanPayout, ShopSettings
 from ..parsing import id_from
 
@@ -140,7 +140,7 @@ def earnings_index(request):
 
 def _statement_context(request, artisan_id):
     require(request.user, VIEW_EARNINGS)
-    artisan = get_object_or_404(earnings.artisan_model(), pk=artisan_id)
+    artisan = get_object_or_404(relations.artisan_model(), pk=artisan_id)
     form, period, status = read_period(request)
     currency = shop_settings_for(request).currency
     return (

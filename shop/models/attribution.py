@@ -3,16 +3,18 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import relations
+
 
 class StoryProductView(models.Model):
     """How many visitors opened a product's page from a story's link on a given day.
 
     Counted by `shop.attribution.record_story_view`, at most once per visitor's session
-    a day. The story is named lazily: the shop imports no other app.
+    a day. The story is named by its label (`shop.relations`): the shop imports no other app.
     """
 
     story = models.ForeignKey(
-        "stories.StoryPage",
+        relations.STORY,
         verbose_name=_("story"),
         on_delete=models.CASCADE,
         related_name="product_views",

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from .. import relations
+from ..cards import prepare_cards
 from ..filters import ProductFilterForm
 from ..publication import (
     PublicationCheckedPageForm,
@@ -20,10 +22,6 @@ from .products import RICH_TEXT_FEATURES, ProductPage
 from .settings import ShopSettings
 
 PRODUCTS_PER_PAGE = 24
-
-# The renditions `components/product_card_content.html` asks for (`fill-{400x400,800x800}
-# format-webp`): listings prefetch exactly these for the cards not cached (`shop.cards`).
-CARD_IMAGE_FILTERS = ("fill-400x400|format-webp", "fill-800x800|format-webp")
 
 
 @register_snippet
@@ -72,24 +70,19 @@ class ProductIndexPage(PublicationGuardMixin, Page):
 
     def filter_form(self, request, products, currency):
         """The filter form bound to the request, offering only what this catalogue holds."""
-        artisan_model = ProductPage.artisan_model()
-        workshop_model = ProductPage.workshop_model()
         return ProductFilterForm(
             request.GET,
             categories=ProductCategory.objects.filter(pk__in=products.values("category_id")),
-            workshops=workshop_model.objects.filter(
+            workshops=relations.workshop_model().objects.filter(
                 pk__in=products.values("artisan__workshop_id")
             ).order_by("name"),
-            artisans=artisan_model.objects.filter(pk__in=products.values("artisan_id")).order_by(
-                "title"
-            ),
+            artisans=relations.artisan_model()
+            .objects.filter(pk__in=products.values("artisan_id"))
+            .order_by("title"),
             currency=currency,
         )
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: `shop.cards` imports this package's models.
-        from ..cards import prepare_cards
-
         context = super().get_context(request, *args, **kwargs)
         shop_settings = ShopSettings.for_request(request)
         products = self.products()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from .. import pricing
+from .. import pricing, relations
 
 ACCESS_KEY_SALT = "shop.order-access"
 
@@ -190,7 +190,7 @@ class OrderLine(models.Model):
     )
     product_title = models.CharField(_("product"), max_length=255)
     artisan = models.ForeignKey(
-        "stories.ArtisanPage",
+        relations.ARTISAN,
         verbose_name=_("artisan"),
         null=True,
         blank=True,
@@ -201,7 +201,7 @@ class OrderLine(models.Model):
     # The artisan's workshop at the sale: an artisan released from prison moves to another
     # workshop, and what they sold before stays with the workshop where they made it.
     workshop = models.ForeignKey(
-        "stories.Workshop",
+        relations.WORKSHOP,
         verbose_name=_("workshop"),
         null=True,
         blank=True,
@@ -210,7 +210,7 @@ class OrderLine(models.Model):
     )
     workshop_name = models.CharField(_("workshop's name"), max_length=120, blank=True)
     story = models.ForeignKey(
-        "stories.StoryPage",
+        relations.STORY,
         verbose_name=_("story the shopper came from"),
         null=True,
         blank=True,

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import pricing
+from .. import pricing, relations
 from .products import LARGEST_INTEGER
 
 
@@ -26,7 +26,7 @@ class ArtisanPayout(models.Model):
     """
 
     artisan = models.ForeignKey(
-        "stories.ArtisanPage",
+        relations.ARTISAN,
         verbose_name=_("artisan"),
         on_delete=models.PROTECT,
         related_name="payouts",

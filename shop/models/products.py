@@ -28,7 +28,8 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
-from .. import pricing
+from .. import pricing, relations
+from ..attribution import record_story_view, story_from_request
 from ..publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 # A shopper buys at most this many of one product at once (wholesale goes through staff).
@@ -134,7 +135,7 @@ class ProductPage(PublicationGuardMixin, Page):
     """One piece for sale: who made it, what it is, what it costs and why."""
 
     artisan = models.ForeignKey(
-        "stories.ArtisanPage",
+        relations.ARTISAN,
         verbose_name=_("artisan"),
         null=True,
         on_delete=models.SET_NULL,
@@ -209,16 +210,6 @@ class ProductPage(PublicationGuardMixin, Page):
         verbose_name = _("product")
         verbose_name_plural = _("products")
 
-    @classmethod
-    def artisan_model(cls):
-        """The artisan model, reached through the foreign key so `shop` never imports `stories`."""
-        return cls._meta.get_field("artisan").related_model
-
-    @classmethod
-    def workshop_model(cls):
-        """The workshop model, reached through the artisan's foreign key."""
-        return cls.artisan_model()._meta.get_field("workshop").related_model
-
     # Translations ---------------------------------------------------------------------
 
     @classmethod
@@ -249,7 +240,7 @@ class ProductPage(PublicationGuardMixin, Page):
         """This product's maker as shown in a language: their page's translation, if any."""
         if self.artisan_id is None:
             return None
-        artisan_model = self.artisan_model()
+        artisan_model = relations.artisan_model()
         translation_key = artisan_model.objects.filter(pk=self.artisan_id).values("translation_key")
         translated = (
             artisan_model.objects.filter(translation_key__in=translation_key, locale_id=locale_id)
@@ -391,9 +382,6 @@ class ProductPage(PublicationGuardMixin, Page):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: `shop.attribution` imports this package's models.
-        from ..attribution import record_story_view, story_from_request
-
         context = super().get_context(request, *args, **kwargs)
         context["gallery"] = self.gallery()
         # Reached from a story's link: the add-to-cart form carries the story on.

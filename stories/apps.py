@@ -12,6 +12,7 @@ class StoriesConfig(AppConfig):
 
         from . import (
             checks,  # noqa: F401 - registers the deployment checks
+            consent,  # noqa: F401 - connects the safety nets' receivers
             history,  # noqa: F401 - connects its consent_changed receiver
         )
         from .access import set_up_private_access

@@ -13,8 +13,10 @@ Two rules live here and nowhere else:
   stories featuring them, and every other page or snippet naming them
   (`withdraw_names`). It ends by sending `consent_changed`, the one hook
   other code (page caches, CDNs) listens to. A private record is saved through
-  `save_record()`, which refreshes its artisan in the same transaction and returns
-  what changed, for the admin's messages.
+  `save_record()`, a workshop through `save_workshop()` (anonymous artisans are named
+  after it): each refreshes the artisans in the same transaction and returns what
+  changed, for the admin's messages. A record or workshop saved another way asks
+  through `stories.signals.consent_to_apply`, answered here.
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models.signals import post_delete
 from django.dispatch import Signal, receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -34,9 +37,11 @@ from shop.cards import forget_cards
 from shop.publication import PublicationCheckedSnippetForm, PublicationRefused
 
 from . import archive, privacy
-from .models import ArtisanPage, ArtisanRecord, ConsentState, StoryPage, unique_slug
+from .models import ArtisanPage, ArtisanRecord, ConsentState, StoryPage
 from .notifications import notify_editors
 from .public_text import public_texts, replace_names, text_fields
+from .signals import consent_to_apply
+from .slugs import unique_slug
 
 # Sent after an artisan's public identity, portrait or stories changed because of consent.
 # Arguments: `record` (ArtisanRecord or None), `change` (ConsentChange).
@@ -280,6 +285,33 @@ def save_record(record, *, user):
     artisan_ids = record.artisan_ids_to_refresh()
     record.save(apply_consent_on_commit=False)
     return [refresh_artisan(artisan_id, user=user) for artisan_id in artisan_ids]
+
+
+@transaction.atomic
+def save_workshop(workshop, *, user):
+    """Save a workshop and rename the anonymous artisans named after it, in one transaction.
+
+    The workshop's admin views call it (`Workshop.save()` only keeps a safety net for
+    other saves). Returns the `ConsentChange` of each artisan a new name renamed, for the
+    admin to tell its user what happened.
+    """
+    artisan_ids = workshop.artisan_ids_to_refresh()
+    workshop.save(apply_consent=False)
+    return [refresh_artisan(artisan_id, user=user) for artisan_id in artisan_ids]
+
+
+@receiver(consent_to_apply)
+def apply_for_safety_net(sender, artisan_ids, **kwargs):
+    """A record or workshop saved without its service: apply the consent it changes."""
+    for artisan_id in artisan_ids:
+        refresh_artisan(artisan_id)
+
+
+@receiver(post_delete, sender=ArtisanRecord)
+def anonymise_after_deletion(sender, instance, **kwargs):
+    """Without its record, a page shows an anonymous artisan (also after a bulk delete)."""
+    if instance.artisan_id:
+        refresh_artisan(instance.artisan_id)
 
 
 @transaction.atomic

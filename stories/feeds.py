@@ -8,7 +8,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
-from .models.stories import STORIES_IN_FEED
+# The newest stories a feed lists.
+STORIES_IN_FEED = 20
 
 
 class StoryFeed(Feed):

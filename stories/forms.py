@@ -5,7 +5,11 @@ The publication policy's reasons reach the editor through `shop.publication`'s
 editor publishes, schedules or approves in a workflow.
 """
 
+from django.db.models import Q
+
 from shop.publication import PublicationCheckedPageForm
+
+from .slugs import unique_slug
 
 
 class StoryPageForm(PublicationCheckedPageForm):
@@ -23,8 +27,6 @@ class StoryPageForm(PublicationCheckedPageForm):
         A translated story may still name its original's artisans; they stay offered so that
         saving keeps them.
         """
-        from django.db.models import Q
-
         queryset = self.fields["artisans"].queryset
         locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
         if locale_id is None:
@@ -40,7 +42,5 @@ class ArtisanPageForm(PublicationCheckedPageForm):
         super()._post_clean()
         if self.instance.pk is None and self.parent_page is not None:
             # A new page has no place in the tree yet: give it a free slug under its parent.
-            from .models import unique_slug
-
             name = self.instance.derive_public_identity().name
             self.instance.slug = unique_slug(self.parent_page, name)

@@ -1,4 +1,4 @@
-"""Admin for private records, the publication policy's hooks, and the history's wording."""
+"""Admin for private records and workshops, the publication policy's hooks, the history's words."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -21,9 +21,10 @@ from .consent import (
     field_publication_problems,
     publication_problems,
     save_record,
+    save_workshop,
 )
 from .dashboard import ExpiringConsentsPanel
-from .models import ArtisanRecord
+from .models import ArtisanRecord, Workshop
 
 
 def _only_for_consent_staff(view):
@@ -118,28 +119,30 @@ def report_consent_changes(request, changes):
 
 
 class ConsentAppliedMixin:
-    """A record's create and edit views: save through `save_record`, then say what changed.
+    """Create and edit views that save through a consent service, then say what changed.
 
+    `save_service` is `save_record` for private records, `save_workshop` for workshops.
     Wagtail's own save action would call `save()`, whose safety net applies the consent
-    only after the commit and tells nobody; the service applies it in the view's
-    transaction and returns the changes shown below Wagtail's « saved » message.
+    and tells nobody; the service applies it in the view's transaction and returns the
+    changes shown below Wagtail's « saved » message.
     """
 
     log_action = None
+    save_service = None
     consent_changes = ()
 
     def save_instance(self):
-        record = self.form.save(commit=False)
-        self.consent_changes = save_record(record, user=self.request.user)
+        instance = self.form.save(commit=False)
+        self.consent_changes = self.save_service(instance, user=self.request.user)
         self.form.save_m2m()
         # The history entry Wagtail's action writes for any snippet.
         log(
-            instance=record,
+            instance=instance,
             action=self.log_action,
             user=self.request.user,
             content_changed=self.form.has_changed(),
         )
-        return record
+        return instance
 
     def save_action(self):
         response = super().save_action()
@@ -147,30 +150,53 @@ class ConsentAppliedMixin:
         return response
 
 
-class ArtisanRecordCreateView(ConsentAppliedMixin, CreateView):
-    """A new private record, applied at once."""
-
+class ConsentAppliedCreateView(ConsentAppliedMixin, CreateView):
     log_action = "wagtail.create"
 
 
-class ArtisanRecordEditView(ConsentAppliedMixin, EditView):
-    """A changed private record (a withdrawal, most often), applied at once."""
-
+class ConsentAppliedEditView(ConsentAppliedMixin, EditView):
     log_action = "wagtail.edit"
 
 
-class ArtisanRecordViewSet(SnippetViewSet):
-    """Private records: only superusers and the « Référents consentement » group see this menu."""
+class ConsentAppliedViewSet(SnippetViewSet):
+    """A snippet whose create and edit views save through its consent service."""
+
+    add_view_class = ConsentAppliedCreateView
+    edit_view_class = ConsentAppliedEditView
+    save_service = None
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(save_service=self.save_service, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(save_service=self.save_service, **kwargs)
+
+    def get_copy_view_kwargs(self, **kwargs):
+        # Wagtail's copy view saves a new object: the model's safety net covers it.
+        return super().get_add_view_kwargs(**kwargs)
+
+
+class WorkshopViewSet(ConsentAppliedViewSet):
+    """Workshops, in the Snippets menu: a new name renames the anonymous artisans."""
+
+    model = Workshop
+    save_service = staticmethod(save_workshop)
+
+
+class ArtisanRecordViewSet(ConsentAppliedViewSet):
+    """Private records: only superusers and the « Référents consentement » group see this menu.
+
+    A record is saved and applied at once (a withdrawal, most often).
+    """
 
     model = ArtisanRecord
+    save_service = staticmethod(save_record)
     chooser_viewset_class = ArtisanRecordChooserViewSet
     icon = "lock"
     menu_label = _("Private records")
     menu_order = 250
     add_to_admin_menu = True
     copy_view_enabled = False
-    add_view_class = ArtisanRecordCreateView
-    edit_view_class = ArtisanRecordEditView
     list_display = ["__str__", "legal_name", "identity", "consent_status"]
     list_per_page = 50
     edit_handler = ObjectList(
@@ -201,6 +227,7 @@ class ArtisanRecordViewSet(SnippetViewSet):
 
 
 register_snippet(ArtisanRecordViewSet)
+register_snippet(WorkshopViewSet)
 
 # The one publication policy, for every page type and public snippet (see `shop.publication`).
 hooks.register(PUBLICATION_HOOK, field_publication_problems)

@@ -5,7 +5,6 @@ from .artisans import (
     ArtisanPage,
     PublicIdentity,
     anonymous_name,
-    unique_slug,
 )
 from .places import Workshop
 from .private import (
@@ -34,5 +33,4 @@ __all__ = [
     "StoryTag",
     "Workshop",
     "anonymous_name",
-    "unique_slug",
 ]

@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -47,20 +46,6 @@ def anonymous_name(workshop, language):
         if workshop is None:
             return gettext("Anonymous artisan")
         return gettext("Anonymous artisan, %(workshop)s") % {"workshop": workshop.name}
-
-
-def unique_slug(parent, name, page=None):
-    """A slug for `name` no sibling under `parent` uses yet (`page` itself aside)."""
-    base = slugify(name) or "artisan"
-    siblings = parent.get_children()
-    if page is not None and page.pk:
-        siblings = siblings.exclude(pk=page.pk)
-    taken = set(siblings.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 class ArtisanIndexPage(PublicationGuardMixin, Page):

@@ -4,12 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from shop.publication import PublicationCheckedSnippetForm
 
+from ..signals import consent_to_apply
 
-@register_snippet
+
 class Workshop(index.Indexed, models.Model):
     """A place where artisans work: a prison workshop or a training centre."""
 
@@ -45,15 +45,29 @@ class Workshop(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        """Save; anonymous artisans are named after their workshop, so rename them too."""
-        from ..consent import refresh_artisan  # the service imports the models
+    def artisan_ids_to_refresh(self):
+        """Artisan pages a save of this workshop renames, read before saving.
 
+        Anonymous artisans are named after their workshop (« Artisan anonyme, Atelier du
+        Fleuve »): when its name changes, each of its artisans' consent is applied again.
+        """
         renamed = (
             self.pk is not None
             and Workshop.objects.filter(pk=self.pk).exclude(name=self.name).exists()
         )
+        return list(self.artisans.values_list("pk", flat=True)) if renamed else []
+
+    def save(self, *args, apply_consent=True, **kwargs):
+        """Save; a workshop saved without `stories.consent.save_workshop` renames its artisans.
+
+        The workshop's admin views save through that service, which saves with
+        `apply_consent=False`, renames the artisans in the same transaction and returns
+        what changed. This safety net is for any other save (a shell, a script, a data
+        fix): without it, anonymous artisans would go on showing the old name. It
+        asks the service through `stories.signals.consent_to_apply`, at once, as the
+        service would: a rename moves no file.
+        """
+        artisan_ids = self.artisan_ids_to_refresh() if apply_consent else []
         super().save(*args, **kwargs)
-        if renamed:
-            for artisan_id in self.artisans.values_list("pk", flat=True):
-                refresh_artisan(artisan_id)
+        if artisan_ids:
+            consent_to_apply.send(sender=Workshop, artisan_ids=artisan_ids)

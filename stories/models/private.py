@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -19,6 +17,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 
 from .. import privacy
+from ..signals import consent_to_apply
 from ..storage import private_storage
 
 
@@ -286,29 +285,15 @@ class ArtisanRecord(models.Model):
         fix): without it the site would go on showing what the person no longer agrees
         to. It runs once the record is committed, not inside the caller's transaction,
         because applying a withdrawal moves image files to private storage and clears
-        caches, which a rolled-back save could not undo.
+        caches, which a rolled-back save could not undo. It asks the service through
+        `stories.signals.consent_to_apply` (the service imports this module).
         """
         artisan_ids = self.artisan_ids_to_refresh() if apply_consent_on_commit else []
         super().save(*args, **kwargs)
         if artisan_ids:
-            transaction.on_commit(lambda: _refresh_artisans(artisan_ids))
-
-
-def _refresh_artisans(artisan_ids):
-    """Apply the consent of these artisans, for a record saved without the service."""
-    from ..consent import refresh_artisan  # the service imports this module
-
-    for artisan_id in artisan_ids:
-        refresh_artisan(artisan_id)
-
-
-@receiver(post_delete, sender=ArtisanRecord)
-def anonymise_after_deletion(sender, instance, **kwargs):
-    """Without its record, a page shows an anonymous artisan (also after a bulk delete)."""
-    from ..consent import refresh_artisan
-
-    if instance.artisan_id:
-        refresh_artisan(instance.artisan_id)
+            transaction.on_commit(
+                lambda: consent_to_apply.send(sender=ArtisanRecord, artisan_ids=artisan_ids)
+            )
 
 
 class PendingImageArchive(models.Model):

@@ -1,6 +1,7 @@
 """Stories and the story index, with its RSS and Atom feeds."""
 
 from django import forms
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -19,12 +20,13 @@ from shop.parsing import id_from, slug_from
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 from ..blocks import RICH_TEXT_FEATURES, StoryStreamBlock
+from ..feeds import StoryFeed
 from ..forms import StoryPageForm
 from ..prefetch import with_renditions
 from .places import Workshop
 
 STORIES_PER_PAGE = 12
-STORIES_IN_FEED = 20
+ARTISAN = "stories.ArtisanPage"
 
 
 class StoryTag(TaggedItemBase):
@@ -105,20 +107,17 @@ class StoryIndexPage(PublicationGuardMixin, RoutablePageMixin, Page):
 
     def artisan_named(self, artisan_id):
         """The published artisan the list is filtered on, to say so above the list."""
-        from .artisans import ArtisanPage
-
-        return ArtisanPage.objects.live().public().filter(pk=int(artisan_id)).first()
+        # Named by its label, like the featured artisans' field: `models.artisans` imports
+        # this module, so this module does not import it back.
+        artisan_model = apps.get_model(ARTISAN)
+        return artisan_model.objects.live().public().filter(pk=int(artisan_id)).first()
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from ..feeds import StoryFeed
-
         return StoryFeed(self, atom=False)(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from ..feeds import StoryFeed
-
         return StoryFeed(self, atom=True)(request)
 
 
@@ -146,7 +145,7 @@ class StoryPage(PublicationGuardMixin, Page):
     hero_caption = models.CharField(_("main image caption"), max_length=250, blank=True)
     hero_credit = models.CharField(_("main image credit"), max_length=120, blank=True)
     artisans = ParentalManyToManyField(
-        "stories.ArtisanPage",
+        ARTISAN,
         verbose_name=_("artisans featured"),
         blank=True,
         related_name="stories",

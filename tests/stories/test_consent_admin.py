@@ -7,14 +7,14 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from staff.groups import PUBLIC_DOCUMENTS_COLLECTION
 from stories.access import PRIVATE_COLLECTION_NAME
 from stories.models import ArtisanIndexPage, ArtisanPage, ArtisanRecord, Workshop
 
-from .conftest import TODAY, make_artisan, record_form_data, record_of
+from .conftest import TODAY, artisan_of, make_artisan, record_form_data, record_of
 
 pytestmark = pytest.mark.django_db
 
@@ -200,4 +200,64 @@ def test_the_record_s_history_names_who_changed_it(admin_client, admin_user):
         record_form_data(record, private_notes="Rappeler en mars."),
     )
     entry = ModelLogEntry.objects.for_instance(record).get(action="wagtail.edit")
+    assert entry.user == admin_user
+
+
+def workshop_data(workshop, **changes):
+    data = {
+        "name": workshop.name,
+        "kind": workshop.kind,
+        "city": workshop.city,
+        "region": workshop.region,
+        "description": workshop.description,
+    }
+    data.update(changes)
+    return data
+
+
+def identity_updates(page):
+    return PageLogEntry.objects.filter(page_id=page.pk, action="stories.identity_update")
+
+
+def test_renaming_a_workshop_renames_its_anonymous_artisans_and_says_so(admin_client, admin_user):
+    page = artisan_of("Samba Dieng")
+    workshop = page.workshop
+    before = identity_updates(page).count()
+    response = admin_client.post(
+        reverse("wagtailsnippets_stories_workshop:edit", args=[workshop.pk]),
+        workshop_data(workshop, name="Centre Jàng"),
+        follow=True,
+    )
+    assert ArtisanPage.objects.get(pk=page.pk).title == "Artisan anonyme, Centre Jàng"
+    assert "Le site présente désormais cet artisan comme « Artisan anonyme, Centre Jàng »" in (
+        errors_in(response)
+    )
+    assert identity_updates(page).count() == before + 1
+    assert identity_updates(page).latest("pk").user == admin_user
+    entry = ModelLogEntry.objects.for_instance(workshop).get(action="wagtail.edit")
+    assert entry.user == admin_user
+
+
+def test_a_workshop_edited_without_a_new_name_renames_nobody(admin_client):
+    page = artisan_of("Samba Dieng")
+    workshop = page.workshop
+    before = identity_updates(page).count()
+    response = admin_client.post(
+        reverse("wagtailsnippets_stories_workshop:edit", args=[workshop.pk]),
+        workshop_data(workshop, description="Un atelier de menuiserie."),
+    )
+    assert response.status_code == 302
+    assert Workshop.objects.get(pk=workshop.pk).description == "Un atelier de menuiserie."
+    assert ArtisanPage.objects.get(pk=page.pk).title == page.title
+    assert identity_updates(page).count() == before
+
+
+def test_a_new_workshop_is_created_from_the_admin(admin_client, admin_user):
+    response = admin_client.post(
+        reverse("wagtailsnippets_stories_workshop:add"),
+        {"name": "Atelier de Rebeuss", "kind": "prison", "city": "Dakar", "region": "Dakar"},
+    )
+    assert response.status_code == 302
+    workshop = Workshop.objects.get(name="Atelier de Rebeuss")
+    entry = ModelLogEntry.objects.for_instance(workshop).get(action="wagtail.create")
     assert entry.user == admin_user

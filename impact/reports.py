@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from shop import pricing, sales
-from shop.admin.reports import VIEW_ORDERS, money_formatter, read_period, require, shop_settings_for
+from shop.admin.orders import VIEW_ORDERS
+from shop.admin.reports import money_formatter, read_period, require, shop_settings_for
 from shop.models import ShopSettings, StoryProductView
 from stories.models import StoryPage
 

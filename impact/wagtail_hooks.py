@@ -4,7 +4,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from shop.admin.reports import VIEW_ORDERS, PermissionMenuItem
+from shop.admin.orders import VIEW_ORDERS
+from shop.admin.reports import PermissionMenuItem
 
 from .reports import VIEW_STORY_REPORT, impact_reconciliation, stories_report
 

@@ -31,7 +31,6 @@ from ..parsing import id_from
 
 VIEW_EARNINGS = "shop.view_artisanpayout"
 ADD_PAYOUT = "shop.add_artisanpayout"
-VIEW_ORDERS = "shop.view_order"
 PAYOUT_URLS = "wagtailsnippets_shop_artisanpayout"
 
 

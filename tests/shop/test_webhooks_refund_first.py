@@ -9,21 +9,16 @@ no "paid" e-mail. Part refund first: the order is paid, the part recorded.
 import pytest
 from django.core import mail
 
-from shop.models import Order, OrderStatus, PaymentEvent, PaymentMethod, RefundStatus
+from shop.models import OrderStatus, PaymentEvent, RefundStatus
 from shop.webhooks import AWAITING_PAYMENT
 
-from .conftest import event, session_object, stock_of
+from . import test_webhooks
+from .conftest import event, stock_of
+from .test_webhooks import completed
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def card_order(make_order, product):
-    """A card order for 2 pieces of `product` (5 in stock, 3 left), waiting for Stripe."""
-    order = make_order([(product, 2)], payment_method=PaymentMethod.CARD)
-    Order.objects.filter(pk=order.pk).update(payment_reference=f"cs_test_for_{order.pk}")
-    order.refresh_from_db()
-    return order
+card_order = test_webhooks.card_order  # a card order for 2 of `product`'s 5 pieces
 
 
 @pytest.fixture
@@ -36,10 +31,6 @@ def send(post_event, django_capture_on_commit_callbacks):
                 assert post_event(stripe_event).status_code == 200
 
     return post
-
-
-def completed(order):
-    return event("checkout.session.completed", session_object(order))
 
 
 def charge_refunded(order, amount, with_metadata):

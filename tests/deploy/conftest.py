@@ -69,14 +69,14 @@ def product_on_sale(django_db_setup, django_db_blocker):
         return Product(pk=source.pk, url=source.get_url(), title=source.title)
 
 
-def stock_up(database_url, product):
-    """Enough pieces in the servers' database that no fault test runs out."""
+def stock_up(database_url, product, count=STOCK):
+    """Enough pieces in the servers' database that no fault test runs out (or `count`)."""
     with connect(database_url) as db:
         db.execute(
             "UPDATE shop_productpage SET stock = %s WHERE page_ptr_id IN (SELECT id FROM "
             "wagtailcore_page WHERE translation_key = (SELECT translation_key FROM "
             "wagtailcore_page WHERE id = %s))",
-            [STOCK, product.pk],
+            [count, product.pk],
         )
 
 

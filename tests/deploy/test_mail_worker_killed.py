@@ -14,7 +14,7 @@ import pytest
 
 from tests.servers import LoopbackSmtp, connect, database_copy, mail_worker, manage
 
-from .conftest import fault_environment
+from .conftest import WAIT, fault_environment, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.servers, pytest.mark.django_db]
 
@@ -23,8 +23,6 @@ SEND = (
     "from django.core.mail import send_mail; "
     f"send_mail({SUBJECT!r}, 'Merci.', None, ['awa@example.sn'])"
 )
-# Generous: a worker's start on a loaded machine takes seconds.
-WAIT = 120
 
 
 def delivery_status(db):
@@ -33,15 +31,6 @@ def delivery_status(db):
         "WHERE task_path = 'config.mail.deliver_email'"
     ).fetchall()
     return [status for (status,) in rows]
-
-
-def wait_for(condition, what):
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    pytest.fail(f"{what} did not happen in {WAIT} s")
 
 
 def test_a_message_whose_worker_was_killed_mid_delivery_is_delivered_once(tmp_path):

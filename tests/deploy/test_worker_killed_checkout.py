@@ -27,21 +27,9 @@ from tests.servers import (
     needs_redis_server,
 )
 
-from .conftest import Shopper, fault_environment, stock_up
+from .conftest import WAIT, Shopper, fault_environment, stock_up, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.servers, pytest.mark.django_db]
-
-# Generous: a worker's first answer on a loaded machine takes seconds.
-WAIT = 120
-
-
-def wait_for(condition, what):
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"{what} did not happen in {WAIT} s")
 
 
 def workers_of(server):

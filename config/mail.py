@@ -7,6 +7,14 @@ caller's transaction, so a rolled-back order queues nothing and a committed one 
 lose its mail. The `db_worker` command sends it with `MAIL_DELIVERY_BACKEND`; an SMTP
 server that is down or never answers (`EMAIL_TIMEOUT`) only delays it: the delivery is
 queued again, later each time, until it goes through.
+
+A worker killed while it sends (SIGKILL, the machine lost) leaves its task "running"
+for ever: django-tasks-db 0.13 never hands a running task to another worker.
+`requeue_stuck_deliveries` (the `requeue_stuck_mail` command, run by cron) puts such
+deliveries back in the queue once they have been running longer than any delivery can
+(EMAIL_TIMEOUT bounds each SMTP step). A message keeps the Message-ID it was given when
+queued, so the rare message sent twice (the server accepted it just before the worker
+died) is the same message twice, which mail clients and servers recognise.
 """
 
 import base64
@@ -16,8 +24,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import make_msgid
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +49,11 @@ def message_to_json(message):
         "cc": list(message.cc),
         "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
-        "headers": {name: str(value) for name, value in message.extra_headers.items()},
+        # The Message-ID is fixed now: every try, and a resend after a crash, sends the same.
+        "headers": {
+            "Message-ID": make_msgid(),
+            **{name: str(value) for name, value in message.extra_headers.items()},
+        },
         "content_subtype": message.content_subtype,
         "alternatives": [
             [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
@@ -98,6 +112,25 @@ def deliver_email(fields, attempt=1):
         )
         return {"sent": False, "next_attempt": attempt + 1}
     return {"sent": True, "attempt": attempt}
+
+
+# A delivery running longer than this has lost its worker: SMTP's steps each end within
+# EMAIL_TIMEOUT (10 s by default), so no live delivery lasts minutes.
+STUCK_AFTER = timedelta(minutes=15)
+
+
+def requeue_stuck_deliveries(older_than=STUCK_AFTER):
+    """Put back in the queue the deliveries "running" for longer than `older_than`.
+
+    Their worker died mid-delivery; the next worker sends them (the same message, with
+    its Message-ID). Returns how many. Safe to run at any time, from several hosts: a
+    delivery is put back once, by a single conditional UPDATE.
+    """
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING,
+        task_path=deliver_email.module_path,
+        started_at__lt=timezone.now() - older_than,
+    ).update(status=TaskResultStatus.READY)
 
 
 class QueuedEmailBackend(BaseEmailBackend):

@@ -29,6 +29,15 @@ SESSION_SUBMISSION = "checkout_submission"
 # Wave's last 30 minutes): the extra minute covers the time between placing the order
 # and asking the provider.
 ONLINE_PAYMENT_TIME = timedelta(minutes=30, seconds=60)
+# Until its page exists an online order holds its pieces this long only. A checkout whose
+# worker died before the page was made (killed, timed out: gunicorn's timeout is shorter)
+# leaves an order nobody can pay, released by `release_expired_reservations`.
+PAGE_OPENING_TIME = timedelta(minutes=5)
+
+
+def payment_page_deadline(order):
+    """When the provider's page of `order` expires: ONLINE_PAYMENT_TIME after the order."""
+    return order.created_at + ONLINE_PAYMENT_TIME
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,7 @@ def place_order(
             markup_total=summary.markup_total,
             delivery_fee=delivery_fee,
             total=pricing.order_total([summary.total, delivery_fee]),
-            payment_expires_at=now + ONLINE_PAYMENT_TIME if online else None,
+            payment_expires_at=now + PAGE_OPENING_TIME if online else None,
             created_at=now,
             submission_key=submission_key,
         )

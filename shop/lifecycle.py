@@ -213,8 +213,13 @@ def staff_actions(order):
     ]
 
 
-def confirm_payment(order, *, amount, currency, transaction_id="", reference=""):
+def confirm_payment(order, *, amount, currency, transaction_id="", reference="", refunded_before=0):
     """The provider says the order is paid: mark it paid, whatever happened before.
+
+    `refunded_before` is what the provider reported refunded on this payment before the
+    payment's own news came (see `shop.webhooks`). Refunded in whole, the order is marked
+    paid with its pieces put back on sale and no e-mail: the caller records the refunds
+    next, which make it refunded. Refunded in part, the order is paid as usual.
 
     Paid already: nothing to do. Reservation released meanwhile (the page was
     treated as expired, or the shopper cancelled): the pieces are reserved again
@@ -251,6 +256,14 @@ def confirm_payment(order, *, amount, currency, transaction_id="", reference="")
                     "order_currency": order.currency,
                 },
             )
+            return order
+        if refunded_before and refunded_before >= order.total:
+            _change_status(
+                order,
+                OrderStatus.PAID,
+                note=_("Payment reported after its refund: nothing to hand over."),
+            )
+            release_stock(order)
             return order
         note = ""
         if not order.stock_reserved:

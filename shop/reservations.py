@@ -3,15 +3,30 @@
 An online order (card or mobile money) holds its pieces until its provider reports
 the payment page completed or expired. When that callback is lost, the order would
 hold them for ever; this module asks the provider what became of each overdue page
-and settles the order as the callback would have. Awaiting-cash orders are cancelled
-only when the shop chooses an age limit: a courier may be on the way with the pieces.
+and settles the order as the provider says: paid (a lost payment is recorded), still
+being paid (left), closed (released). When the provider refuses to close a page because
+it was paid meanwhile, the order becomes paid; when it cannot be reached, the order is
+left for the next run. Awaiting-cash orders are cancelled only when the shop chooses an
+age limit: a courier may be on the way with the pieces.
+
+An order whose page was never made (the checkout's worker died between the order's
+commit and the provider's answer: `payment_reference` empty) has a deadline of
+`checkout.PAGE_OPENING_TIME` and no grace: there is no callback to wait for. It is
+released without asking the provider: a page the provider may have made then (Stripe
+and Wave sessions name the order, but neither can be looked up by it) was never shown
+to anyone, since its address only leaves the server in the redirect sent after the
+order records it; a retried checkout shows the order, it does not open another page.
+Should such a page still be paid, its callback names the order and is handled as a late
+payment (`lifecycle.confirm_payment`: pieces reserved again, or a refund flagged).
 """
 
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import lifecycle, payments
 from .models import ONLINE_METHODS, Order, OrderStatus
@@ -19,6 +34,9 @@ from .webhooks import apply_payment
 
 # The provider's own expiry callback usually arrives within seconds; leave it time to.
 DEFAULT_GRACE_MINUTES = 10
+EXPIRED_NOTE = gettext_lazy(
+    "The payment page expired and the provider sent no word: pieces put back on sale."
+)
 
 
 @dataclass
@@ -32,37 +50,54 @@ class Outcome:
 
 def _settle(order, outcome):
     provider = payments.provider_for(order)
-    state = None
-    if order.payment_reference and provider.is_configured():
-        try:
-            state = provider.retrieve(order.payment_reference)
-        except payments.PaymentUnavailable:
-            outcome.unreachable.append(order.reference)
-            return
-    if state is not None and state.state in (payments.PAID, payments.PROCESSING):
+    if not order.payment_reference:
+        note = _(
+            "The payment page was never opened (the checkout did not finish): pieces back on sale."
+        )
+        lifecycle.release_unpaid(order, note)
+        outcome.released.append(order.reference)
+        return
+    if not provider.is_configured():  # keys removed since: nobody left to ask
+        lifecycle.release_unpaid(order, EXPIRED_NOTE)
+        outcome.released.append(order.reference)
+        return
+    try:
+        state = provider.retrieve(order.payment_reference)
+        if state.state == payments.OPEN:
+            state = provider.close(order.payment_reference)
+    except payments.PaymentUnavailable:
+        outcome.unreachable.append(order.reference)
+        return
+    if state.state in (payments.PAID, payments.PROCESSING):
         apply_payment(order, state)
         order.refresh_from_db()
         (outcome.paid if order.status == OrderStatus.PAID else outcome.waiting).append(
             order.reference
         )
         return
-    if state is not None and state.state == payments.OPEN:
-        provider.expire(order.payment_reference)
-    lifecycle.release_unpaid(
-        order, _("The payment page expired and the provider sent no word: pieces put back on sale.")
-    )
+    if state.state == payments.OPEN:  # the provider answered but did not close it
+        outcome.unreachable.append(order.reference)
+        return
+    lifecycle.release_unpaid(order, EXPIRED_NOTE)
     outcome.released.append(order.reference)
 
 
 def release_expired_reservations(*, grace_minutes=DEFAULT_GRACE_MINUTES, cash_days=None):
-    """Settle overdue online orders; cancel awaiting-cash orders older than `cash_days`."""
+    """Settle overdue online orders; cancel awaiting-cash orders older than `cash_days`.
+
+    Overdue: past the page's deadline by `grace_minutes` (the provider's own callback
+    may still come), or past PAGE_OPENING_TIME with no page at all.
+    """
     now = timezone.now()
     outcome = Outcome()
-    overdue = Order.objects.filter(
-        status=OrderStatus.PENDING_PAYMENT,
-        payment_method__in=ONLINE_METHODS,
-        payment_expires_at__lt=now - timedelta(minutes=grace_minutes),
-    ).order_by("pk")
+    overdue = (
+        Order.objects.filter(status=OrderStatus.PENDING_PAYMENT, payment_method__in=ONLINE_METHODS)
+        .filter(
+            Q(payment_reference="", payment_expires_at__lt=now)
+            | Q(payment_expires_at__lt=now - timedelta(minutes=grace_minutes))
+        )
+        .order_by("pk")
+    )
     for order in overdue:
         _settle(order, outcome)
     if cash_days is not None:

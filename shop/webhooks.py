@@ -6,17 +6,29 @@ same event id of a provider is applied once. Every effect goes through a
 `shop.lifecycle` function that looks at the order as it is now, so the order of
 arrival does not matter (an `expired` after a `completed` leaves the order paid). A
 stored event can be applied again from the order admin (`replay`).
+
+Refund and payment news reconcile in any order. A refund reported for an order the shop
+has not seen paid yet (Stripe may send `charge.refunded` before
+`checkout.session.completed`, and a charge carries no metadata of ours, only its
+payment intent) is kept, result AWAITING_PAYMENT, not applied and not counted as
+handled. When the payment arrives (callback, return to the order page or the release
+command: all through `apply_payment`), the refunds waiting for it are read first, then
+applied after it. The end state follows DESIGN.md's lifecycle (`paid → refunded`):
+refunded in whole, the order is paid then refunded at once, its pieces go back on sale
+and no "paid" e-mail goes out (nothing will be handed over); refunded in part, the
+order is paid as usual (it is still to be filled) with the refund recorded.
 """
 
 import json
 import logging
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import lifecycle, payments
-from .models import Order, PaymentEvent, RefundStatus
+from .models import Order, OrderStatus, PaymentEvent, RefundStatus
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +36,10 @@ logger = logging.getLogger(__name__)
 DUPLICATE = "duplicate"
 ERROR = "error"
 RECEIVED = "received"
+# A refund whose payment the shop has not seen yet: applied when the payment arrives.
+AWAITING_PAYMENT = "awaiting payment"
+# Results after which the same event is applied again when it comes back.
+NOT_APPLIED = (RECEIVED, ERROR, AWAITING_PAYMENT)
 
 
 def _order_for(provider_name, order_id=None, order_reference="", reference="", transaction_id=""):
@@ -49,8 +65,9 @@ def _order_for(provider_name, order_id=None, order_reference="", reference="", t
 
 
 def apply_payment(order, payment):
-    """What a payment page's state means for its order."""
+    """What a payment page's state means for its order (and the refunds waiting for it)."""
     if payment.state == payments.PAID:
+        waiting = _refunds_awaiting(order, payment.transaction_id)
         if payment.currency != order.currency.upper():
             lifecycle.confirm_payment(
                 order,
@@ -58,6 +75,7 @@ def apply_payment(order, payment):
                 currency=payment.currency,
                 transaction_id=payment.transaction_id,
             )
+            _apply_waiting(order, waiting)
             return "currency mismatch"
         lifecycle.confirm_payment(
             order,
@@ -65,7 +83,9 @@ def apply_payment(order, payment):
             currency=payment.currency,
             transaction_id=payment.transaction_id,
             reference=payment.reference,
+            refunded_before=_refunded_in(waiting),
         )
+        _apply_waiting(order, waiting)
         return "handled"
     if payment.state == payments.PROCESSING:
         # A slow method (bank debit...): the pieces stay reserved until the provider says
@@ -116,6 +136,59 @@ def _apply_refund(provider_name, order, notice):
     return "handled"
 
 
+def _not_paid_yet(order):
+    """Whether the shop has yet to hear of the order's payment (a refund must wait for it)."""
+    return (
+        order.status in (OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED)
+        and not order.needs_refund
+    )
+
+
+def _refunds_awaiting(order, transaction_id):
+    """The refund events kept for this order's payment, locked: [(event row, notice)]."""
+    provider = payments.provider_named(order.payment_provider)
+    if provider is None:
+        return []
+    about = Q(order=order)
+    if transaction_id:
+        about |= Q(payload__contains=transaction_id)
+    records = (
+        PaymentEvent.objects.select_for_update()
+        .filter(about, provider=order.payment_provider, result=AWAITING_PAYMENT)
+        .order_by("received_at", "pk")
+    )
+    waiting = []
+    for record in records:
+        notice = provider.parse(json.loads(record.payload)).refund
+        if notice is not None and (
+            notice.order_id == order.pk
+            or (transaction_id and notice.transaction_id == transaction_id)
+        ):
+            waiting.append((record, notice))
+    return waiting
+
+
+def _refunded_in(waiting):
+    """What the waiting notices say was refunded already (succeeded refunds, or a total)."""
+    totals = [notice.refunded_total for _record, notice in waiting if notice.refunded_total]
+    succeeded = {
+        notice.refund_id: notice.amount
+        for _record, notice in waiting
+        if notice.refunded_total is None
+        and notice.status == RefundStatus.SUCCEEDED
+        and notice.amount > 0
+    }
+    return max([*totals, sum(succeeded.values())])
+
+
+def _apply_waiting(order, waiting):
+    """Apply the refunds that waited for the order's payment, in the order they came."""
+    for record, notice in waiting:
+        record.result = _apply_refund(record.provider, order, notice)
+        record.order, record.processed_at = order, timezone.now()
+        record.save(update_fields=["result", "order", "processed_at"])
+
+
 def _handle(provider_name, callback):
     """Apply a parsed callback; returns (result, order)."""
     if callback.payment is not None:
@@ -136,7 +209,10 @@ def _handle(provider_name, callback):
             provider_name, order_id=notice.order_id, transaction_id=notice.transaction_id
         )
         if order is None:
-            return "no order", None
+            # Perhaps a payment not reported yet: only its payment id links the two.
+            return (AWAITING_PAYMENT if notice.transaction_id else "no order"), None
+        if _not_paid_yet(order):
+            return AWAITING_PAYMENT, order
         return _apply_refund(provider_name, order, notice), order
     return "ignored", None
 
@@ -162,7 +238,7 @@ def _apply(record, callback, *, again=False):
     try:
         with transaction.atomic():
             record = PaymentEvent.objects.select_for_update().get(pk=record.pk)
-            if not again and record.result not in (RECEIVED, ERROR):
+            if not again and record.result not in NOT_APPLIED:
                 return DUPLICATE
             result, order = _handle(record.provider, callback)
             record.result, record.error, record.order = result, "", order

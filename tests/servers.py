@@ -355,6 +355,12 @@ class RedisServer:
     def thaw(self):
         self.process.signal(signal.SIGCONT)
 
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
 
 def needs_redis_server():
     if REDIS_SERVER is None:

@@ -2,7 +2,9 @@
 
 Each provider is a module with the same functions: `is_configured()`,
 `supports_currency(code)`, `create_payment(order, return_url=, cancel_url=)` ->
-`HostedPayment`, `retrieve(reference)` -> `PaymentState`, `expire(reference)` -> bool,
+`HostedPayment`, `retrieve(reference)` -> `PaymentState`, `close(reference)` ->
+`PaymentState` (the page closed, or what the provider says when it refuses: paid),
+`expire(reference)` -> bool (False when the page was paid: do not cancel),
 `verify(body, headers)` -> event dict, `parse(event)` -> `Callback`, and
 `refund(order, amount, idempotency_key=)` -> `RefundResult` (`PARTIAL_REFUNDS` says
 whether a part may be refunded). Cash has only the last two: nothing to call.

@@ -102,3 +102,18 @@ def whole_amount(value):
         value = int(value)
     is_amount = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_AMOUNT
     return value if is_amount else UNKNOWN_AMOUNT
+
+
+def closed_unless_paid(close, reference):
+    """`expire()`'s answer for staff and shoppers cancelling: False when the page was paid.
+
+    `close(reference)` is the provider's own (a `PaymentState`). When the provider cannot
+    be reached the answer is True: the order may be cancelled, and a payment that still
+    arrives is a late payment (`lifecycle.confirm_payment` reserves the pieces again or
+    flags the order for a refund). The release command does not use this: it calls
+    `close()` and leaves the order for its next run when the provider cannot say.
+    """
+    try:
+        return close(reference).state not in (PAID, PROCESSING)
+    except PaymentUnavailable:
+        return True

@@ -30,6 +30,7 @@ from .base import (
     PaymentUnavailable,
     RefundNotice,
     RefundResult,
+    closed_unless_paid,
     text,
     whole_amount,
 )
@@ -155,23 +156,26 @@ def create_payment(order, *, return_url, cancel_url):
     return HostedPayment(reference=session["id"], url=session["url"])
 
 
-def expire(reference):
-    """Close a session so it can no longer be paid. False when it was paid already.
+def close(reference):
+    """Close the session so it can no longer be paid; the session as Stripe says it is then.
 
-    When Stripe cannot be reached the answer is True: the order may be cancelled,
-    and a payment that still arrives is handled as a late payment.
+    Stripe refuses to expire a session that is not open ("Only Checkout Sessions with a
+    status in ["open"] can be expired"): it was completed (paid) or expired meanwhile,
+    so it is read again and that state is the answer. PaymentUnavailable when Stripe
+    cannot be reached or cannot say.
     """
     try:
-        client().v1.checkout.sessions.expire(reference)
+        return session_state(client().v1.checkout.sessions.expire(reference).to_dict())
     except stripe.InvalidRequestError:
-        # Stripe refuses to expire a session that is not open: it was paid, or expired.
-        try:
-            return retrieve(reference).state not in (PAID, PROCESSING)
-        except PaymentUnavailable:
-            return False
-    except stripe.StripeError:
-        logger.exception("Could not expire Stripe session %s", reference)
-    return True
+        return retrieve(reference)
+    except stripe.StripeError as error:
+        logger.warning("Could not expire Stripe session %s: %s", reference, error)
+        raise PaymentUnavailable(str(error)) from error
+
+
+def expire(reference):
+    """Close the session; False when Stripe says it was paid (see `base.closed_unless_paid`)."""
+    return closed_unless_paid(close, reference)
 
 
 def _order_id(stripe_object):

@@ -34,6 +34,7 @@ from .base import (
     PaymentState,
     PaymentUnavailable,
     RefundResult,
+    closed_unless_paid,
     text,
     whole_amount,
 )
@@ -138,17 +139,24 @@ def retrieve(reference):
     return session_state(_call("GET", f"/v1/checkout/sessions/{reference}"))
 
 
-def expire(reference):
-    """Close the session so it can no longer be paid. False when it was paid already."""
+def close(reference):
+    """Close the session so it can no longer be paid; the session as Wave says it is then.
+
+    Wave refuses to expire a session that is not open (409): it was paid or expired
+    meanwhile, so it is read again and that state is the answer. PaymentUnavailable when
+    Wave cannot be reached or cannot say.
+    """
     try:
-        _call("POST", f"/v1/checkout/sessions/{reference}/expire")
+        answer = _call("POST", f"/v1/checkout/sessions/{reference}/expire")
     except PaymentUnavailable:
-        # Wave refuses to expire a completed session; anything else counts as closed.
-        try:
-            return retrieve(reference).state not in (PAID, PROCESSING)
-        except PaymentUnavailable:
-            return False
-    return True
+        return retrieve(reference)
+    # Wave answers the expired session, or nothing: an empty answer means it is closed.
+    return session_state(answer) if answer else PaymentState(reference=reference, state=EXPIRED)
+
+
+def expire(reference):
+    """Close the session; False when Wave says it was paid (see `base.closed_unless_paid`)."""
+    return closed_unless_paid(close, reference)
 
 
 def refund(order, amount, *, idempotency_key):

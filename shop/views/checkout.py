@@ -11,7 +11,14 @@ from django.views.decorators.http import require_http_methods
 
 from .. import lifecycle, payments
 from ..cart import Cart
-from ..checkout import CartNotReady, Customer, delivery_fee_for, place_order, place_order_once
+from ..checkout import (
+    CartNotReady,
+    Customer,
+    delivery_fee_for,
+    payment_page_deadline,
+    place_order,
+    place_order_once,
+)
 from ..forms import CheckoutForm
 from ..models import Fulfilment, Order, ShopSettings
 from ..stock import OutOfStock
@@ -108,6 +115,8 @@ def checkout(request):
 def _start_online_payment(request, order):
     """Send the shopper to the provider's payment page; if the provider fails, undo the order."""
     page = request.build_absolute_uri(order_url(order))
+    # The provider's page expires then; the order keeps its short deadline until it exists.
+    order.payment_expires_at = payment_page_deadline(order)
     try:
         hosted = payments.provider_for(order).create_payment(
             order,
@@ -126,6 +135,8 @@ def _start_online_payment(request, order):
         )
         return redirect("shop:checkout")
     Order.objects.filter(pk=order.pk).update(
-        payment_reference=hosted.reference, payment_url=hosted.url
+        payment_reference=hosted.reference,
+        payment_url=hosted.url,
+        payment_expires_at=order.payment_expires_at,
     )
     return redirect(hosted.url)

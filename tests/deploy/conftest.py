@@ -1,5 +1,6 @@
 """What the fault tests share: a shopper, the product it buys, the servers' environment."""
 
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -21,6 +22,18 @@ CUSTOMER = {
 }
 # Pieces the fault tests may buy without ever running out.
 STOCK = 1000
+# Seconds a fault test waits for a process to act: a worker's start on a loaded machine is slow.
+WAIT = 120
+
+
+def wait_for(condition, what):
+    """`condition()`'s first true value, polled; the test fails after WAIT seconds."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"{what} did not happen in {WAIT} s")
 
 
 class Shopper(Visitor):
@@ -69,14 +82,14 @@ def product_on_sale(django_db_setup, django_db_blocker):
         return Product(pk=source.pk, url=source.get_url(), title=source.title)
 
 
-def stock_up(database_url, product):
-    """Enough pieces in the servers' database that no fault test runs out."""
+def stock_up(database_url, product, count=STOCK):
+    """Enough pieces in the servers' database that no fault test runs out (or `count`)."""
     with connect(database_url) as db:
         db.execute(
             "UPDATE shop_productpage SET stock = %s WHERE page_ptr_id IN (SELECT id FROM "
             "wagtailcore_page WHERE translation_key = (SELECT translation_key FROM "
             "wagtailcore_page WHERE id = %s))",
-            [STOCK, product.pk],
+            [count, product.pk],
         )
 
 

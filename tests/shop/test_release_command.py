@@ -1,15 +1,18 @@
 """The cron command that settles reservations left behind by a lost webhook."""
 
 import io
+import json
 from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from shop.checkout import ONLINE_PAYMENT_TIME, PAGE_OPENING_TIME
 from shop.models import Order, OrderStatus, PaymentMethod
 
 from .conftest import stock_of
+from .test_checkout import add, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +115,113 @@ def test_cash_orders_are_cancelled_only_when_asked(make_order, product):
 def test_nonsense_options_are_refused(args):
     with pytest.raises(CommandError):
         run(*args)
+
+
+# Stripe's answer to expiring a session that is no longer open (HTTP 400).
+NOT_OPEN = {
+    "error": {
+        "message": 'Only Checkout Sessions with a status in ["open"] can be expired. This '
+        "Checkout Session has a status of `complete`.",
+        "type": "invalid_request_error",
+    }
+}
+
+
+def paid_just_before_expiry(fake_stripe, order):
+    """The shopper pays while the command runs: Stripe refuses to expire, the session is paid."""
+    session = fake_stripe.sessions["cs_test_late"]
+    session["status"] = "open"
+    answer = fake_stripe.request
+
+    def request(method, url, headers, post_data=None):
+        if method == "post" and url.endswith("/cs_test_late/expire"):
+            fake_stripe.requests.append({"method": method, "url": url, "data": post_data})
+            session.update(
+                status="complete",
+                payment_status="paid",
+                amount_total=order.total,
+                currency="xof",
+                payment_intent="pi_test_meanwhile",
+            )
+            return json.dumps(NOT_OPEN), 400, {}
+        return answer(method, url, headers, post_data)
+
+    fake_stripe.request = request
+
+
+def test_a_session_stripe_refuses_to_expire_because_it_was_paid_makes_the_order_paid(
+    overdue, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks
+):
+    paid_just_before_expiry(fake_stripe, overdue)
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run()
+    assert fake_stripe.posted("/v1/checkout/sessions/cs_test_late/expire")
+    overdue.refresh_from_db()
+    assert (overdue.status, overdue.payment_transaction_id) == (
+        OrderStatus.PAID,
+        "pi_test_meanwhile",
+    )
+    assert f"Paid after all: {overdue.reference}" in output
+    assert stock_of(product) == 3
+    [confirmation] = [message for message in mailoutbox if message.to == [overdue.email]]
+    assert overdue.reference in confirmation.subject
+
+
+def test_when_stripe_cannot_be_reached_to_expire_the_order_waits_for_the_next_run(
+    overdue, product, fake_stripe
+):
+    fake_stripe.sessions["cs_test_late"]["status"] = "open"
+    answer = fake_stripe.request
+
+    def request(method, url, headers, post_data=None):
+        if url.endswith("/expire"):
+            return json.dumps({"error": {"type": "api_error", "message": "down"}}), 500, {}
+        return answer(method, url, headers, post_data)
+
+    fake_stripe.request = request
+    assert f"Provider unreachable, retried next run: {overdue.reference}" in run()
+    overdue.refresh_from_db()
+    assert overdue.status == OrderStatus.PENDING_PAYMENT
+    assert stock_of(product) == 3
+
+
+@pytest.fixture
+def never_opened(make_order, product, fake_stripe):
+    """A card order (2 pieces) whose checkout died before Stripe answered: no page."""
+    return make_order([(product, 2)], payment_method=PaymentMethod.CARD)
+
+
+def test_an_order_whose_page_was_never_made_holds_its_pieces_for_minutes_only(never_opened):
+    assert not never_opened.payment_reference
+    assert never_opened.payment_expires_at - never_opened.created_at <= PAGE_OPENING_TIME
+
+
+def test_an_order_whose_page_was_never_made_is_released_past_its_deadline_with_no_grace(
+    never_opened, product, fake_stripe
+):
+    run()
+    never_opened.refresh_from_db()
+    assert never_opened.status == OrderStatus.PENDING_PAYMENT  # the checkout may still finish
+    Order.objects.filter(pk=never_opened.pk).update(
+        payment_expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    output = run()
+    never_opened.refresh_from_db()
+    assert never_opened.status == OrderStatus.CANCELLED
+    assert f"Released: {never_opened.reference}" in output
+    assert stock_of(product) == 5
+    assert fake_stripe.requests == []  # no page: nothing to ask Stripe
+
+
+def test_an_opened_page_gets_the_providers_deadline(client, product, fake_stripe, new_orders):
+    add(client, product, 1)
+    submit(client, payment_method="card")
+    order = new_orders.get()
+    assert order.payment_reference == "cs_test_1"
+    assert order.payment_expires_at - order.created_at == ONLINE_PAYMENT_TIME
+    Order.objects.filter(pk=order.pk).update(
+        payment_expires_at=order.created_at + PAGE_OPENING_TIME
+    )
+    run()  # a page that exists waits for the grace: Stripe's callback may come
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PENDING_PAYMENT

@@ -9,8 +9,8 @@ class Command(BaseCommand):
     help = (
         "Release the pieces held by online orders (card, mobile money) whose payment page "
         "expired without a callback (the provider is asked what happened: a lost payment is "
-        "recorded, not lost). "
-        "Meant for cron, e.g. every 10 minutes."
+        "recorded, not lost), and orders whose page was never made (the checkout died first). "
+        "Meant for cron, every 5 minutes."
     )
 
     def add_arguments(self, parser):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .addresses import absolute_url
 from .models import Order, OrderStatus, ShopSettings
 from .staff_groups import SHOP_MANAGERS
 
@@ -34,10 +35,6 @@ def send_on_commit(send, order):
             logger.exception("Could not send the %s e-mail of order %s", send.__name__, order_pk)
 
     transaction.on_commit(deliver)
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def order_page_url(order):

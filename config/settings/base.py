@@ -149,6 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # French first, English second.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
+# Each language as Open Graph names a locale (language_TERRITORY), for og:locale.
+OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Africa/Dakar")
 USE_I18N = True
@@ -283,7 +285,11 @@ LOGIN_THROTTLES = {
 }
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Mains Libres")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address where no request says it (e-mails, the demo's Site); pages,
+# feeds and the sitemap build theirs from the request, which behind the proxy carries the
+# public host. `make run` sets it to the address it serves.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 # Wagtail's database search; on PostgreSQL, full-text search that stems each page in its own
 # language (`search.backend`). Languages without a PostgreSQL dictionary use "simple".
 WAGTAILSEARCH_BACKENDS = {

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from ..addresses import page_url
 from ..filters import ProductFilterForm
 from ..publication import (
     PublicationCheckedPageForm,
@@ -111,7 +112,7 @@ class ProductIndexPage(PublicationGuardMixin, Page):
             filter_form=form,
             is_filtered=form.is_filtered(),
             query_string=urlencode(query),
-            canonical_url=self.get_full_url(request)
+            canonical_url=page_url(self, request)
             + (f"?{urlencode(canonical_query)}" if canonical_query else ""),
         )
         return context

@@ -10,6 +10,7 @@ import io
 import os
 import random
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -86,6 +87,7 @@ class Command(BaseCommand):
         self.created = {}
         if options["if_empty"] and HomePage.objects.exists():
             self.stdout.write("Demo content already loaded: nothing to do.")
+            self.serve_at_site_url(Site.objects.filter(is_default_site=True).first())
             self.print_logins()
             return
         with transaction.atomic():
@@ -113,13 +115,24 @@ class Command(BaseCommand):
         # Orders were backdated with plain updates: the impact figures are read afresh.
         figures.invalidate()
         self.step("Admin user", self.load_admin)
-        self.stdout.write(self.style.SUCCESS("Demo ready at http://127.0.0.1:8000/"))
+        self.stdout.write(self.style.SUCCESS(f"Demo ready at {settings.SITE_URL}/"))
         self.print_logins()
+
+    def serve_at_site_url(self, site):
+        """The demo's Site answers at SITE_URL, the address `make run` serves (its PORT)."""
+        if site is None:
+            return
+        address = urlsplit(settings.SITE_URL)
+        default_port = 443 if address.scheme == "https" else 80
+        hostname, port = address.hostname or "localhost", address.port or default_port
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save(update_fields=["hostname", "port"])
 
     def print_logins(self):
         password = self.staff_password(ADMIN_USERNAME)
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user « {ADMIN_USERNAME} »"
+            f"Admin: {settings.SITE_URL}/admin/  user « {ADMIN_USERNAME} »"
             f"  password « {password} »"
         )
         for data in content.STAFF_USERS:
@@ -237,6 +250,7 @@ class Command(BaseCommand):
             site.root_page, site.site_name = home, content.SITE_NAME
             site.save()
             self.count_created("sites")
+        self.serve_at_site_url(site)
         return home
 
     def load_workshops(self):

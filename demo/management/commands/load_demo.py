@@ -867,12 +867,15 @@ class Command(BaseCommand):
             for cell in ledger.cells:
                 if cell.month == cell_month and cell.artisan in artisans:
                     owed[cell.artisan] = owed.get(cell.artisan, 0) + cell.tally.artisan_share
+            paid_on = figures.add_months(cell_month, 1).replace(day=5)
+            if paid_on > timezone.localdate():
+                continue  # not the 5th yet: last month's earnings are still owed
             for artisan_id, amount in sorted(owed.items()):
                 if amount <= 0:
                     continue
                 ArtisanPayout.objects.create(
                     artisan=artisans[artisan_id],
-                    paid_on=figures.add_months(cell_month, 1).replace(day=5),
+                    paid_on=paid_on,
                     amount=amount,
                     currency=currency,
                     method=methods[(index + artisan_id) % 2],

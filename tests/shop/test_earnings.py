@@ -230,7 +230,7 @@ def test_a_payout_cannot_be_dated_in_the_future(sales, client, shop_manager):
     response = post_payout(client, sales.artisans[0], tomorrow, 5_000)
     assert response.status_code == 200
     errors = response.context["form"].errors["paid_on"]
-    assert "futur" in errors[0]
+    assert "dans le futur" in errors[0]
     assert not ArtisanPayout.objects.filter(currency="XAF").exists()
 
 

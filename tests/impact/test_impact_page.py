@@ -41,15 +41,40 @@ def test_the_page_shows_live_figures_for_all_time_this_year_and_the_period(
         row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
         for row in table.tbody.find_all("tr")
     }
-    # Every order of `sales` was paid this month: the three columns agree.
-    assert rows["Versé aux artisans"] == [money(88_361)] * 3
-    assert rows["Pièces vendues"] == ["6"] * 3
-    assert rows["Artisans rémunérés au moins une fois"] == ["3"] * 3
-    assert rows["Commandes"] == ["3"] * 3
-    assert rows["Marge perçue, qui a couvert les frais de la boutique"] == [money(8_837)] * 3
-    assert rows["Versé en moyenne par artisan"] == [money(29_454)] * 3
     headers = [cell.get_text(strip=True) for cell in table.thead.find_all("th")]
     assert headers[:2] == ["Depuis le début", "Cette année"]
+    # The block's last 12 months are a third column, except in December (they are this year).
+    assert len(headers) == (2 if figures.last_months(12) == figures.this_year() else 3)
+    # Every order of `sales` was paid this month: the columns agree.
+    columns = len(headers)
+    assert rows["Versé aux artisans"] == [money(88_361)] * columns
+    assert rows["Pièces vendues"] == ["6"] * columns
+    assert rows["Artisans rémunérés au moins une fois"] == ["3"] * columns
+    assert rows["Commandes"] == ["3"] * columns
+    assert rows["Marge perçue, qui a couvert les frais de la boutique"] == [money(8_837)] * columns
+    assert rows["Versé en moyenne par artisan"] == [money(29_454)] * columns
+
+
+def figure_headers(response):
+    table = soup(response).select_one(".impact-figures table")
+    return [cell.get_text(strip=True) for cell in table.thead.find_all("th")]
+
+
+def test_no_two_columns_of_the_figures_cover_the_same_months(client, impact_page):
+    this_year = figures.this_year()
+    chosen = {"start": f"{this_year.first:%Y-%m}", "end": f"{this_year.last:%Y-%m}"}
+    assert figure_headers(client.get(impact_page.url, chosen)) == ["Depuis le début", "Cette année"]
+    first = figures.ledger(ShopSettings.objects.get().currency).first_month()
+    everything = {"start": f"{first:%Y-%m}"}
+    assert figure_headers(client.get(impact_page.url, everything)) == [
+        "Depuis le début",
+        "Cette année",
+    ]
+    earlier = {
+        "start": f"{figures.add_months(this_year.first, -1):%Y-%m}",
+        "end": f"{figures.add_months(this_year.first, -1):%Y-%m}",
+    }
+    assert len(figure_headers(client.get(impact_page.url, earlier))) == 3
 
 
 def test_charts_are_svg_with_title_description_and_a_data_table(client, impact_page):

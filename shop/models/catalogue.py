@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -29,9 +30,20 @@ CARD_IMAGE_FILTERS = ("fill-400x400|format-webp", "fill-800x800|format-webp")
 
 @register_snippet
 class ProductCategory(models.Model):
-    """A family of products shoppers filter by: art, furniture, clothing, decor..."""
+    """A family of products shoppers filter by: art, furniture, clothing, decor...
+
+    One category for every translation of a product (products share it, see
+    `ProductPage`), named in each language: `name` in the site's first language,
+    `name_<language>` in the others (English: `name_en`). A new language adds its field.
+    """
 
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown on the English site. Left empty, it shows the name above."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -41,7 +53,7 @@ class ProductCategory(models.Model):
 
     # Shown in the catalogue's filters: every save is checked by the publication policy.
     base_form_class = PublicationCheckedSnippetForm
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta:
         ordering = ["name"]
@@ -50,6 +62,11 @@ class ProductCategory(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        """The name in the reader's language, the first language's when it has none."""
+        return getattr(self, f"name_{get_language()}", "") or self.name
 
 
 class ProductIndexPage(PublicationGuardMixin, Page):

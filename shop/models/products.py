@@ -404,7 +404,7 @@ class ProductPage(PublicationGuardMixin, Page):
             },
         }
         if self.category_id:
-            data["category"] = self.category.name
+            data["category"] = self.category.display_name
         if self.materials:
             data["material"] = self.materials
         return data

@@ -310,3 +310,33 @@ def test_before_the_first_sale_the_home_sentence_counts_the_catalogue(client, ho
     assert "artisans de" in sentence and "vendent" in sentence
     page = soup(client.get(ImpactPage.objects.live().get(locale__language_code="fr").url))
     assert "Aucune pièce n'a été vendue" in page.get_text()
+
+
+def test_the_english_impact_page_shows_the_figures_charts_partners_and_method(client):
+    english = ImpactPage.objects.live().get(locale__language_code="en")
+    html = soup(client.get(english.url))
+    assert html.select_one(".impact-figures table") is not None
+    assert len(html.select("svg")) >= 3  # the franc split, monthly and workshop charts
+    partners = [name.get_text(strip=True) for name in html.select(".partner__name")]
+    assert partners == list(Partner.objects.values_list("name", flat=True))
+    note = html.select_one(".impact-method").get_text(" ")
+    assert "Only paid orders count" in note
+    # The editors' words never contradict the rules the block writes (a refund belongs to
+    # its order, in the month the order was paid, not the month of the refund).
+    assert "month they happen" not in html.get_text()
+
+
+@pytest.mark.parametrize("language, address", [("fr", "/fr/partenaires/"), ("en", "/en/partners/")])
+def test_the_partners_page_lists_every_partner_and_what_it_does(client, language, address):
+    response = client.get(address)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == language
+    listed = {
+        item.select_one(".partner__name").get_text(strip=True): item.get_text(" ", strip=True)
+        for item in html.select(".partner")
+    }
+    for partner in Partner.objects.all():
+        said = partner.description if language == "fr" else partner.description_en
+        assert said and said in listed[partner.name]
+

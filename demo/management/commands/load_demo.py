@@ -102,7 +102,7 @@ class Command(BaseCommand):
             self.standard_pages = self.step("Standard pages", self.load_standard_pages, home)
             self.step("Partners", self.load_partners)
             self.step("Impact page", self.load_impact, home)
-            self.step("Partners page", self.load_partners_page, home)
+            self.partners_page = self.step("Partners page", self.load_partners_page, home)
             self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
             self.step("Consent withdrawals", self.load_withdrawals)
             self.step("Home page features", self.load_features, home)
@@ -266,7 +266,10 @@ class Command(BaseCommand):
     def load_categories(self):
         categories = {}
         for data in content.CATEGORIES:
-            category, made = ProductCategory.objects.get_or_create(slug=data["slug"], defaults=data)
+            names = {**data, "name_en": english.CATEGORIES[data["slug"]]}
+            category, made = ProductCategory.objects.get_or_create(
+                slug=data["slug"], defaults=names
+            )
             if made:
                 self.count_created("categories")
             categories[data["slug"]] = category
@@ -494,6 +497,7 @@ class Command(BaseCommand):
                 logo=logo,
                 link=data["link"],
                 description=data["description"],
+                description_en=english.PARTNERS[data["name"]],
             )
             partner.workshops.set(self.workshops[key] for key in data["workshops"])
             self.count_created("partners")
@@ -588,14 +592,19 @@ class Command(BaseCommand):
         # As saved now: earlier steps (a consent withdrawal...) may have changed the page.
         page = type(page).objects.get(pk=page.pk)
         translation = page.copy_for_translation(locale)
+        # A story's themes are words of its language: the English story has English ones.
+        tags = fields.pop("tags", None)
         for name, value in fields.items():
             setattr(translation, name, value)
+        if tags is not None:
+            translation.tags.set(tags)
         translation.save_revision().publish()
         self.count_created("translations")
         return translation
 
     def load_english(self, home, indexes):
-        """English versions of the home, index, shop and plain pages, artisans and 3 stories."""
+        """English versions of the home, index, shop, impact, partners and plain pages,
+        artisans and 3 stories."""
         locale = Locale.objects.get(language_code="en")
         data = english.HOME
         # The English home shows the newest English stories and products (no French picks).
@@ -634,6 +643,11 @@ class Command(BaseCommand):
         fields = {key: value for key, value in data.items() if key != "body"}
         impact = ImpactPage.objects.child_of(home).get()
         self.translate(impact, locale, body=self.stream(data["body"], "impact-en"), **fields)
+        data = english.PARTNERS_PAGE
+        fields = {key: value for key, value in data.items() if key != "body"}
+        self.translate(
+            self.partners_page, locale, body=self.stream(data["body"], "partners-en"), **fields
+        )
 
     def artisan_slug(self, artisan):
         return next(slug for slug, page in self.artisans.items() if page.pk == artisan.pk)

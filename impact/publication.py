@@ -6,13 +6,13 @@ that the blocks and the page's reading can use them without importing the page.
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from shop.languages import in_reader_language
 from shop.publication import PublicationCheckedSnippetForm
 
 from .figures import DEFAULT_SMALL_GROUP_THRESHOLD
@@ -89,7 +89,7 @@ class Partner(index.Indexed, models.Model):
     @property
     def display_description(self):
         """What it does, in the reader's language (the first language's when not written)."""
-        return getattr(self, f"description_{get_language()}", "") or self.description
+        return in_reader_language(self, "description")
 
 
 @register_setting(icon="doc-full")

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -13,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from ..addresses import page_url
 from ..filters import ProductFilterForm
+from ..languages import in_reader_language
 from ..publication import (
     PublicationCheckedPageForm,
     PublicationCheckedSnippetForm,
@@ -66,7 +66,7 @@ class ProductCategory(models.Model):
     @property
     def display_name(self):
         """The name in the reader's language, the first language's when it has none."""
-        return getattr(self, f"name_{get_language()}", "") or self.name
+        return in_reader_language(self, "name")
 
 
 class ProductIndexPage(PublicationGuardMixin, Page):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+import django
 
 from .env import env_bool, env_int, env_list, env_networks, env_str
 
@@ -151,7 +152,10 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 # Each language as Open Graph names a locale (language_TERRITORY), for og:locale.
 OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then Django admin's own catalogue: its list filters (« Any date », « Today »)
+# are used by the order list (wagtail_modeladmin) though django.contrib.admin is not
+# installed, so its translations would not be loaded otherwise.
+LOCALE_PATHS = [BASE_DIR / "locale", Path(django.__file__).parent / "contrib/admin/locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Africa/Dakar")
 USE_I18N = True
 USE_TZ = True

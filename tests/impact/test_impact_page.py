@@ -340,3 +340,11 @@ def test_the_partners_page_lists_every_partner_and_what_it_does(client, language
         said = partner.description if language == "fr" else partner.description_en
         assert said and said in listed[partner.name]
 
+
+
+def test_every_scrolling_table_can_be_reached_and_is_named(client, impact_page):
+    wrappers = soup(client.get(impact_page.url)).select(".table-scroll")
+    assert len(wrappers) >= 3
+    for wrapper in wrappers:
+        assert wrapper.get("tabindex") == "0" and wrapper.get("role") == "region"
+        assert wrapper.get("aria-label", "").strip()

@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
+# The address `make run` serves: the demo's Site, the e-mails' links and the banner follow it.
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 # pytest-xdist workers for `make test` (each loads the demo into its own database).
 WORKERS ?= auto
 # Catalogue sizes for `make bench`; the largest is also served for the load figures.
@@ -36,7 +38,7 @@ migrate: messages ## Create or update the local SQLite database
 demo: migrate ## Load the demo content once (French texts, XOF prices, local images)
 	$(MANAGE) load_demo --if-empty
 
-run: demo ## Serve the demo site at http://127.0.0.1:8000, with the mail worker beside it
+run: demo ## Serve the demo site at http://127.0.0.1:$PORT (8000), with the mail worker beside it
 	@# The task worker sends the queued e-mails; it stops when the server does (Ctrl+C).
 	$(MANAGE) db_worker --backend background --interval 2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import AllLanguagesSitemap
+from home.views import robots_txt
 from shop.views import stripe_webhook, wave_webhook
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("shop/webhooks/wave/", wave_webhook, name="wave_webhook"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
 ]
 

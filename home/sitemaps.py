@@ -8,6 +8,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from shop.addresses import page_url
+
 
 class AllLanguagesSitemap(Sitemap):
     """Published, public pages under the site's home page and each of its translations."""
@@ -25,3 +27,19 @@ class AllLanguagesSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page, protocol, domain):
+        """Each page at the address the sitemap was asked on (the public host behind the proxy)."""
+        urls = []
+        for item in self.paginator.page(page).object_list.iterator():
+            urls.append(
+                {
+                    "item": item,
+                    "location": page_url(item, self.request),
+                    "lastmod": self.lastmod(item),
+                }
+            )
+        last_mods = {url["lastmod"] for url in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls

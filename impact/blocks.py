@@ -92,15 +92,26 @@ class PeriodBlock(blocks.StructBlock):
 
 
 class ImpactFiguresBlock(PeriodBlock):
-    """The headline figures: since the first sale, this year and the chosen period."""
+    """The headline figures: since the first sale, this year and the chosen period.
+
+    A period that covers the same months as an earlier column (the last 12 months in
+    December are this year; a reader's pick of all months is since the start) is not
+    shown twice: each column is a different span of months.
+    """
 
     def figures_context(self, value, reading, period):
         ledger = reading.ledger
-        columns = [
-            (_("Since the start"), ledger.figures()),
-            (_("This year"), ledger.figures(this_year())),
-            (period.label, ledger.figures(period.months)),
+        spans = [
+            (_("Since the start"), MonthRange()),
+            (_("This year"), this_year()),
+            (period.label, period.months),
         ]
+        columns, shown = [], set()
+        for label, months in spans:
+            resolved = ledger.resolve(months)
+            if resolved not in shown:
+                shown.add(resolved)
+                columns.append((label, ledger.figures(months)))
         rows = [
             (_("Paid to artisans"), lambda f: reading.money(f.paid_to_artisans)),
             (_("Pieces sold"), lambda f: number(f.items)),

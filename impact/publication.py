@@ -12,6 +12,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from shop.languages import in_reader_language
 from shop.publication import PublicationCheckedSnippetForm
 
 from .figures import DEFAULT_SMALL_GROUP_THRESHOLD
@@ -19,7 +20,11 @@ from .figures import DEFAULT_SMALL_GROUP_THRESHOLD
 
 @register_snippet
 class Partner(index.Indexed, models.Model):
-    """An organisation the shop works with: a prison administration, an NGO, a funder."""
+    """An organisation the shop works with: a prison administration, an NGO, a funder.
+
+    Its name is its own in every language; what it does is written in the site's first
+    language (`description`) and in each other one (`description_<language>`).
+    """
 
     class Kind(models.TextChoices):
         PRISON_ADMINISTRATION = "prison_administration", _("Prison administration")
@@ -43,6 +48,12 @@ class Partner(index.Indexed, models.Model):
         max_length=800,
         help_text=_("What the partner does with the shop, in two or three sentences."),
     )
+    description_en = models.TextField(
+        _("description in English"),
+        max_length=800,
+        blank=True,
+        help_text=_("Shown on the English site. Left empty, it shows the description above."),
+    )
     workshops = models.ManyToManyField(
         "stories.Workshop",
         verbose_name=_("workshops it runs"),
@@ -62,6 +73,7 @@ class Partner(index.Indexed, models.Model):
         FieldPanel("logo"),
         FieldPanel("link"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("workshops"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("description")]
@@ -73,6 +85,11 @@ class Partner(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_description(self):
+        """What it does, in the reader's language (the first language's when not written)."""
+        return in_reader_language(self, "description")
 
 
 @register_setting(icon="doc-full")

@@ -56,6 +56,13 @@ def story_rows(currency, period):
     return sorted(rows, key=lambda row: (-row["revenue"], -row["views"], row["story"].title))
 
 
+def orders_from_stories(currency, period):
+    """How many counted orders a story brought in the period: an order from two stories once."""
+    start, end = period.bounds()
+    lines = sales.counted_lines(currency, start, end).exclude(story_id=None)
+    return lines.values("order_id").distinct().count()
+
+
 def stories_report(request):
     """The report page: a period form and a table of the stories that brought buyers."""
     if not request.user.has_perm(VIEW_STORY_REPORT):
@@ -72,6 +79,7 @@ def stories_report(request):
         "rows": rows,
         "totals": {
             "views": sum(row["views"] for row in rows),
+            "orders": orders_from_stories(currency, period),
             "items": sum(row["items"] for row in rows),
             "revenue": pricing.format_money(
                 sum(row["revenue"] for row in rows), currency, language

@@ -5,12 +5,17 @@ impact figures (`shop.sales`: paid orders, refunds taken back, line snapshots);
 what they were paid is the sum of their payouts. A statement covers a period of
 days: the balance brought forward, the sales and payouts of the period, the
 balance carried forward.
+
+An artisan has a page in each language, and a sale made in English names the English
+one: accounts are kept per artisan, under their page in the site's first language
+(`account_holder`), whichever translation a sale or a payout names.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Sum
+from wagtail.models import Locale
 
 from . import relations, sales
 from .models import ArtisanPayout
@@ -26,6 +31,58 @@ class DateRange:
     def bounds(self):
         """[start, end) as aware datetimes, for database filters."""
         return sales.start_of(self.start), sales.start_of(self.end + timedelta(days=1))
+
+
+def account_holders(artisan_ids):
+    """{artisan page id: id of the same artisan's page in the site's first language}."""
+    pages = dict(
+        relations.artisan_model()
+        .objects.filter(pk__in=artisan_ids)
+        .values_list("pk", "translation_key")
+    )
+    first_language = dict(
+        relations.artisan_model()
+        .objects.filter(translation_key__in=set(pages.values()), locale=Locale.get_default())
+        .values_list("translation_key", "pk")
+    )
+    return {pk: first_language.get(key, pk) for pk, key in pages.items()}
+
+
+def account_holder(artisan):
+    """The artisan's page in the site's first language, which their account is kept under."""
+    if artisan.locale_id == Locale.get_default().pk:
+        return artisan
+    return (
+        relations.artisan_model()
+        .objects.filter(translation_key=artisan.translation_key, locale=Locale.get_default())
+        .first()
+        or artisan
+    )
+
+
+def _pages_of(artisan):
+    """Every translation of the artisan's page: a sale or payout may name any of them."""
+    return (
+        relations.artisan_model()
+        .objects.filter(translation_key=artisan.translation_key)
+        .values("pk")
+    )
+
+
+def _by_holder(by_page, add):
+    holders = account_holders(set(by_page))
+    result = {}
+    for pk, value in by_page.items():
+        holder = holders.get(pk, pk)
+        result[holder] = add(result[holder], value) if holder in result else value
+    return result
+
+
+def _add_tallies(first, second):
+    total = sales.Tally()
+    total.add(first)
+    total.add(second)
+    return total
 
 
 @dataclass
@@ -48,20 +105,21 @@ class ArtisanEarnings:
 def _owed_by_artisan(currency, start=None, end=None, artisan=None):
     lines = sales.counted_lines(currency, start, end).exclude(artisan_id=None)
     if artisan is not None:
-        lines = lines.filter(artisan_id=artisan.pk)
-    return {key[0]: tally for key, tally in sales.sales_by(("artisan",), lines).items()}
+        lines = lines.filter(artisan_id__in=_pages_of(artisan))
+    by_page = {key[0]: tally for key, tally in sales.sales_by(("artisan",), lines).items()}
+    return _by_holder(by_page, _add_tallies)
 
 
 def _paid_by_artisan(currency, start=None, end=None, artisan=None):
     payouts = ArtisanPayout.objects.filter(currency=currency)
     if artisan is not None:
-        payouts = payouts.filter(artisan=artisan)
+        payouts = payouts.filter(artisan__in=_pages_of(artisan))
     if start is not None:
         payouts = payouts.filter(paid_on__gte=start)
     if end is not None:
         payouts = payouts.filter(paid_on__lte=end)
     rows = payouts.values("artisan_id").annotate(total=Sum("amount")).order_by()
-    return {row["artisan_id"]: row["total"] for row in rows}
+    return _by_holder({row["artisan_id"]: row["total"] for row in rows}, int.__add__)
 
 
 def earnings(currency, period):
@@ -132,11 +190,16 @@ class Statement:
 
 
 def statement(artisan, currency, period):
-    """The artisan's sales and payouts over `period`, with balances before and after."""
+    """The artisan's sales and payouts over `period`, with balances before and after.
+
+    Whichever translation `artisan` is, the statement is the whole account's, under
+    the page in the site's first language.
+    """
+    artisan = account_holder(artisan)
     start, end = period.bounds()
     lines = list(
         sales.counted_lines(currency, start, end)
-        .filter(artisan_id=artisan.pk)
+        .filter(artisan_id__in=_pages_of(artisan))
         .select_related("order")
         .order_by("counted_at", "pk")
     )
@@ -160,7 +223,10 @@ def statement(artisan, currency, period):
     owed_before = _owed_by_artisan(currency, None, start, artisan).get(artisan.pk)
     paid_before = _paid_by_artisan(currency, None, period.start - timedelta(days=1), artisan)
     payouts = ArtisanPayout.objects.filter(
-        artisan=artisan, currency=currency, paid_on__gte=period.start, paid_on__lte=period.end
+        artisan__in=_pages_of(artisan),
+        currency=currency,
+        paid_on__gte=period.start,
+        paid_on__lte=period.end,
     ).select_related("recorded_by")
     return Statement(
         artisan=artisan,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from staff.groups import SHOP_MANAGERS
 
+from .addresses import absolute_url
 from .models import Order, OrderStatus, ShopSettings
 
 logger = logging.getLogger(__name__)
@@ -35,10 +36,6 @@ def send_on_commit(send, order):
             logger.exception("Could not send the %s e-mail of order %s", send.__name__, order_pk)
 
     transaction.on_commit(deliver)
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def order_page_url(order):

@@ -77,6 +77,8 @@ STAFF_GROUPS = {
             "shop.view_order",
             "shop.change_order",
             "shop.adjust_stock",
+            # Prices are theirs alone: other editors see a product's price, read-only.
+            "shop.change_prices",
             "shop.change_shopsettings",
             *model_permissions("shop.ProductCategory"),
             # Artisans' earnings and payouts (never deleted: no delete permission exists).

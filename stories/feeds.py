@@ -8,6 +8,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
+from shop.addresses import page_url
+
 # The newest stories a feed lists.
 STORIES_IN_FEED = 20
 
@@ -30,7 +32,7 @@ class StoryFeed(Feed):
         return f"{index.title} · {site.site_name}" if site and site.site_name else index.title
 
     def link(self, index):
-        return index.get_full_url(self.request)
+        return page_url(index, self.request)
 
     def description(self, index):
         return strip_tags(index.intro).strip() or index.title
@@ -46,7 +48,7 @@ class StoryFeed(Feed):
         return story.standfirst
 
     def item_link(self, story):
-        return story.get_full_url(self.request)
+        return page_url(story, self.request)
 
     def item_pubdate(self, story):
         # A story has a date, not a time: midnight, in the site's time zone.

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+import django
 
 from .env import env_bool, env_int, env_list, env_networks, env_str
 
@@ -151,7 +152,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # French first, English second.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language as Open Graph names a locale (language_TERRITORY), for og:locale.
+OPEN_GRAPH_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+# Ours first; then Django admin's own catalogue: its list filters (« Any date », « Today »)
+# are used by the order list (wagtail_modeladmin) though django.contrib.admin is not
+# installed, so its translations would not be loaded otherwise.
+LOCALE_PATHS = [BASE_DIR / "locale", Path(django.__file__).parent / "contrib/admin/locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Africa/Dakar")
 USE_I18N = True
 USE_TZ = True
@@ -285,7 +291,11 @@ LOGIN_THROTTLES = {
 }
 
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Mains Libres")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address where no request says it (e-mails, the demo's Site); pages,
+# feeds and the sitemap build theirs from the request, which behind the proxy carries the
+# public host. `make run` sets it to the address it serves.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 # Wagtail's database search; on PostgreSQL, full-text search that stems each page in its own
 # language (`search.backend`). Languages without a PostgreSQL dictionary use "simple".
 WAGTAILSEARCH_BACKENDS = {

@@ -40,7 +40,7 @@ STRIPE_WEBHOOK_SECRET = "whsec_test_only"  # noqa: S105
 WAVE_API_KEY = ""
 # Tests sign Wave's callbacks with this, as Wave signs them with the shop's webhook secret.
 WAVE_WEBHOOK_SECRET = "wave_sn_whsec_test_only"  # noqa: S105
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Tests post far more often than a shopper; the rate-limit tests set their own limits.

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.models import StandardPage
+from shop.addresses import page_url
 
 register = template.Library()
 
@@ -112,7 +113,7 @@ def language_alternates(context):
         return {"alternates": []}
     translations = page_translations(request, page)
     alternates = [
-        {"code": code, "url": translation.get_full_url(request)}
+        {"code": code, "url": page_url(translation, request)}
         for code, translation in sorted(translations.items())
     ]
     return {"alternates": alternates if len(alternates) > 1 else []}

@@ -6,13 +6,14 @@ consent covers the face, so nothing private can slip in. JSON-LD names no
 person: a search engine's copy would outlive a withdrawal of consent.
 """
 
-from urllib.parse import urljoin
-
 from django import template
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Page, Site
 
+from home.templatetags.navigation_tags import page_translations
+from shop.addresses import absolute_url, page_url
 from shop.templatetags.shop_tags import json_ld
 from stories.models import StoryPage
 
@@ -45,13 +46,6 @@ def image_of(page, context):
     return None
 
 
-def _absolute(site, url):
-    """An absolute URL on the site's configured address (Wagtail's Site), as in the sitemap."""
-    if not url:
-        return ""
-    return urljoin(site.root_url + "/", url) if site else url
-
-
 @register.inclusion_tag("components/social_meta.html", takes_context=True)
 def social_meta(context):
     """Canonical link, Open Graph and Twitter card tags for the page being shown."""
@@ -63,17 +57,28 @@ def social_meta(context):
     image = image_of(page, context)
     image_url = ""
     if image is not None:
-        image_url = _absolute(site, image.get_rendition(SOCIAL_IMAGE_FILTER).url)
+        image_url = absolute_url(image.get_rendition(SOCIAL_IMAGE_FILTER).url, request)
     return {
         "page": page,
         # Listings with filters name their own canonical address (see ProductIndexPage).
-        "canonical": context.get("canonical_url") or page.get_full_url(request),
+        "canonical": context.get("canonical_url") or page_url(page, request),
         "title": page.seo_title or page.title,
         "description": description_of(page),
         "image_url": image_url,
         "og_type": "article" if isinstance(page, StoryPage) else "website",
         "site_name": site.site_name if site else "",
-        "locale": page.locale.language_code if page.locale_id else "",
+        **open_graph_locales(request, page),
+    }
+
+
+def open_graph_locales(request, page):
+    """og:locale (fr_FR) and og:locale:alternate for each published translation (en_GB)."""
+    names = settings.OPEN_GRAPH_LOCALES
+    language = page.locale.language_code if page.locale_id else ""
+    others = [code for code in page_translations(request, page) if code != language]
+    return {
+        "locale": names.get(language, language),
+        "alternate_locales": [names.get(code, code) for code in sorted(others)],
     }
 
 
@@ -81,12 +86,12 @@ def _organisation(request, site):
     return {
         "@type": "Organization",
         "name": site.site_name if site else "",
-        "url": site.root_page.localized.get_full_url(request) if site else "",
+        "url": page_url(site.root_page.localized, request) if site else "",
     }
 
 
 def _article(request, story, site):
-    canonical = story.get_full_url(request)
+    canonical = page_url(story, request)
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -103,7 +108,9 @@ def _article(request, story, site):
     if story.last_published_at:
         data["dateModified"] = story.last_published_at
     if story.hero_image:
-        data["image"] = [_absolute(site, story.hero_image.get_rendition(SOCIAL_IMAGE_FILTER).url)]
+        data["image"] = [
+            absolute_url(story.hero_image.get_rendition(SOCIAL_IMAGE_FILTER).url, request)
+        ]
     return data
 
 

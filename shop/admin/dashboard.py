@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
 
 from ..models import ONLINE_METHODS, Order, OrderStatus, ProductPage
 from ..models.products import LOW_STOCK
@@ -107,9 +108,10 @@ class LowStockPanel(DashboardPanel):
     heading = _("Stock running low")
 
     def products(self):
+        """Each product once, by its page in the first language (translations share the stock)."""
         return (
             ProductPage.objects.live()
-            .filter(one_of_a_kind=False, stock__lte=LOW_STOCK)
+            .filter(locale=Locale.get_default(), one_of_a_kind=False, stock__lte=LOW_STOCK)
             .order_by("stock", "title")
         )
 

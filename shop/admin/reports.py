@@ -139,7 +139,8 @@ def earnings_index(request):
 
 def _statement_context(request, artisan_id):
     require(request.user, VIEW_EARNINGS)
-    artisan = get_object_or_404(relations.artisan_model(), pk=artisan_id)
+    # Any translation's address shows the one account, under the first language's page.
+    artisan = earnings.account_holder(get_object_or_404(relations.artisan_model(), pk=artisan_id))
     form, period, status = read_period(request)
     currency = shop_settings_for(request).currency
     return (

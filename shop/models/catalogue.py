@@ -11,8 +11,10 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from .. import relations
+from ..addresses import page_url
 from ..cards import prepare_cards
 from ..filters import ProductFilterForm
+from ..languages import in_reader_language
 from ..publication import (
     PublicationCheckedPageForm,
     PublicationCheckedSnippetForm,
@@ -26,9 +28,20 @@ PRODUCTS_PER_PAGE = 24
 
 @register_snippet
 class ProductCategory(models.Model):
-    """A family of products shoppers filter by: art, furniture, clothing, decor..."""
+    """A family of products shoppers filter by: art, furniture, clothing, decor...
+
+    One category for every translation of a product (products share it, see
+    `ProductPage`), named in each language: `name` in the site's first language,
+    `name_<language>` in the others (English: `name_en`). A new language adds its field.
+    """
 
     name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown on the English site. Left empty, it shows the name above."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -38,7 +51,7 @@ class ProductCategory(models.Model):
 
     # Shown in the catalogue's filters: every save is checked by the publication policy.
     base_form_class = PublicationCheckedSnippetForm
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("slug")]
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +60,11 @@ class ProductCategory(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        """The name in the reader's language, the first language's when it has none."""
+        return in_reader_language(self, "name")
 
 
 class ProductIndexPage(PublicationGuardMixin, Page):
@@ -104,7 +122,7 @@ class ProductIndexPage(PublicationGuardMixin, Page):
             filter_form=form,
             is_filtered=form.is_filtered(),
             query_string=urlencode(query),
-            canonical_url=self.get_full_url(request)
+            canonical_url=page_url(self, request)
             + (f"?{urlencode(canonical_query)}" if canonical_query else ""),
         )
         return context

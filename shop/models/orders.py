@@ -128,7 +128,10 @@ class Order(models.Model):
         verbose_name_plural = _("orders")
         # No "add" (orders come from checkouts) and no "delete" (orders are kept for ever).
         default_permissions = ("view", "change")
-        permissions = [("adjust_stock", _("Can adjust the stock of products"))]
+        permissions = [
+            ("adjust_stock", _("Can adjust the stock of products")),
+            ("change_prices", _("Can change the prices of products")),
+        ]
 
     def __str__(self):
         return self.reference or _("Order being placed")

@@ -58,6 +58,9 @@ TOO_LARGE_MESSAGE = _("This number is too large.")
 # Shared by every translation of a product (with the stock, and the maker in each language).
 SHARED_FIELDS = ("artisan_price", "one_of_a_kind", "category_id")
 SHARED_FORM_FIELDS = ("artisan", "category", "artisan_price", "one_of_a_kind")
+# A product's money fields, and who may change them (`shop.staff_groups`).
+MONEY_FIELDS = ("artisan_price",)
+CHANGE_PRICES = "shop.change_prices"
 
 ONE_OF_A_KIND_STOCK_MESSAGE = _(
     "A one-of-a-kind piece has a stock of 1 (or 0 once sold). Untick « one of a kind » for "
@@ -96,6 +99,22 @@ class ProductPageForm(PublicationCheckedPageForm):
             source = self.instance.price_source()
             if source.pk != self.instance.pk:
                 self._show_shared_fields(source)
+        self._keep_prices_to_shop_managers()
+
+    def _keep_prices_to_shop_managers(self):
+        """The money fields, read-only to editors who may not set prices.
+
+        A disabled field keeps the value the page has: a forged POST cannot change it,
+        in a draft or a publication. A new product's price is left for a shop manager
+        to set (the editor's draft cannot be saved without one).
+        """
+        user = getattr(self, "for_user", None)
+        if user is None or user.has_perm(CHANGE_PRICES):
+            return
+        for name in MONEY_FIELDS:
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = gettext("Prices are set by the shop managers.")
 
     def _show_shared_fields(self, source):
         """On a translation, price, stock, maker and category are the first language's."""
@@ -376,7 +395,7 @@ class ProductPage(PublicationGuardMixin, Page):
             },
         }
         if self.category_id:
-            data["category"] = self.category.name
+            data["category"] = self.category.display_name
         if self.materials:
             data["material"] = self.materials
         return data

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .. import cards, pricing
+from ..addresses import absolute_url, page_url
 from ..models import ShopSettings
 from ..models.products import GALLERY_LARGE_FILTER
 
@@ -72,13 +73,13 @@ def product_structured_data(context, product, gallery):
     request = context["request"]
     shop_settings = _shop_settings(context)
     image_urls = [
-        request.build_absolute_uri(item.image.get_rendition(GALLERY_LARGE_FILTER).url)
+        absolute_url(item.image.get_rendition(GALLERY_LARGE_FILTER).url, request)
         for item in gallery
     ]
     data = product.structured_data(
         unit_price=shop_settings.breakdown(product.artisan_price).unit_price,
         currency=shop_settings.currency,
-        url=product.get_full_url(request),
+        url=page_url(product, request),
         image_urls=image_urls,
     )
     return json_ld(data)

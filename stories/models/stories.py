@@ -154,7 +154,17 @@ class StoryPage(PublicationGuardMixin, Page):
             "covers telling their story."
         ),
     )
-    tags = ClusterTaggableManager(verbose_name=_("themes"), through=StoryTag, blank=True)
+    # Themes are words of the story's language: each translation has its own, so the
+    # English index lists and filters by English themes.
+    tags = ClusterTaggableManager(
+        verbose_name=_("themes"),
+        through=StoryTag,
+        blank=True,
+        help_text=_(
+            "Words in this page's language: a translation has its own themes (« famille » "
+            "on the French page, « family » on the English one)."
+        ),
+    )
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"))
 
     base_form_class = StoryPageForm

@@ -118,3 +118,19 @@ def test_public_pages_fit_a_phone_and_have_targets_big_enough_to_tap(open_page, 
         if small:
             problems.setdefault(name, []).extend(small)
     assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_impact_page_on_a_phone_has_no_violation_and_its_tables_scroll_by_keyboard(
+    open_page, axe, screenshots, language
+):
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True)
+    page.goto(ImpactPage.objects.live().get(locale__language_code=language).url)
+    screenshots.take(page, f"impact {language} on a phone")
+    assert not axe_violations(page, axe)
+    wrappers = page.locator(".table-scroll")
+    assert wrappers.count() >= 3
+    for index in range(wrappers.count()):
+        wrapper = wrappers.nth(index)
+        assert wrapper.get_attribute("tabindex") == "0"
+        assert wrapper.get_attribute("role") == "region" and wrapper.get_attribute("aria-label")

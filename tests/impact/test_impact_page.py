@@ -41,15 +41,40 @@ def test_the_page_shows_live_figures_for_all_time_this_year_and_the_period(
         row.th.get_text(strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
         for row in table.tbody.find_all("tr")
     }
-    # Every order of `sales` was paid this month: the three columns agree.
-    assert rows["Versé aux artisans"] == [money(88_361)] * 3
-    assert rows["Pièces vendues"] == ["6"] * 3
-    assert rows["Artisans rémunérés au moins une fois"] == ["3"] * 3
-    assert rows["Commandes"] == ["3"] * 3
-    assert rows["Marge perçue, qui a couvert les frais de la boutique"] == [money(8_837)] * 3
-    assert rows["Versé en moyenne par artisan"] == [money(29_454)] * 3
     headers = [cell.get_text(strip=True) for cell in table.thead.find_all("th")]
     assert headers[:2] == ["Depuis le début", "Cette année"]
+    # The block's last 12 months are a third column, except in December (they are this year).
+    assert len(headers) == (2 if figures.last_months(12) == figures.this_year() else 3)
+    # Every order of `sales` was paid this month: the columns agree.
+    columns = len(headers)
+    assert rows["Versé aux artisans"] == [money(88_361)] * columns
+    assert rows["Pièces vendues"] == ["6"] * columns
+    assert rows["Artisans rémunérés au moins une fois"] == ["3"] * columns
+    assert rows["Commandes"] == ["3"] * columns
+    assert rows["Marge perçue, qui a couvert les frais de la boutique"] == [money(8_837)] * columns
+    assert rows["Versé en moyenne par artisan"] == [money(29_454)] * columns
+
+
+def figure_headers(response):
+    table = soup(response).select_one(".impact-figures table")
+    return [cell.get_text(strip=True) for cell in table.thead.find_all("th")]
+
+
+def test_no_two_columns_of_the_figures_cover_the_same_months(client, impact_page):
+    this_year = figures.this_year()
+    chosen = {"start": f"{this_year.first:%Y-%m}", "end": f"{this_year.last:%Y-%m}"}
+    assert figure_headers(client.get(impact_page.url, chosen)) == ["Depuis le début", "Cette année"]
+    first = figures.ledger(ShopSettings.objects.get().currency).first_month()
+    everything = {"start": f"{first:%Y-%m}"}
+    assert figure_headers(client.get(impact_page.url, everything)) == [
+        "Depuis le début",
+        "Cette année",
+    ]
+    earlier = {
+        "start": f"{figures.add_months(this_year.first, -1):%Y-%m}",
+        "end": f"{figures.add_months(this_year.first, -1):%Y-%m}",
+    }
+    assert len(figure_headers(client.get(impact_page.url, earlier))) == 3
 
 
 def test_charts_are_svg_with_title_description_and_a_data_table(client, impact_page):
@@ -285,3 +310,41 @@ def test_before_the_first_sale_the_home_sentence_counts_the_catalogue(client, ho
     assert "artisans de" in sentence and "vendent" in sentence
     page = soup(client.get(ImpactPage.objects.live().get(locale__language_code="fr").url))
     assert "Aucune pièce n'a été vendue" in page.get_text()
+
+
+def test_the_english_impact_page_shows_the_figures_charts_partners_and_method(client):
+    english = ImpactPage.objects.live().get(locale__language_code="en")
+    html = soup(client.get(english.url))
+    assert html.select_one(".impact-figures table") is not None
+    assert len(html.select("svg")) >= 3  # the franc split, monthly and workshop charts
+    partners = [name.get_text(strip=True) for name in html.select(".partner__name")]
+    assert partners == list(Partner.objects.values_list("name", flat=True))
+    note = html.select_one(".impact-method").get_text(" ")
+    assert "Only paid orders count" in note
+    # The editors' words never contradict the rules the block writes (a refund belongs to
+    # its order, in the month the order was paid, not the month of the refund).
+    assert "month they happen" not in html.get_text()
+
+
+@pytest.mark.parametrize("language, address", [("fr", "/fr/partenaires/"), ("en", "/en/partners/")])
+def test_the_partners_page_lists_every_partner_and_what_it_does(client, language, address):
+    response = client.get(address)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == language
+    listed = {
+        item.select_one(".partner__name").get_text(strip=True): item.get_text(" ", strip=True)
+        for item in html.select(".partner")
+    }
+    for partner in Partner.objects.all():
+        said = partner.description if language == "fr" else partner.description_en
+        assert said and said in listed[partner.name]
+
+
+
+def test_every_scrolling_table_can_be_reached_and_is_named(client, impact_page):
+    wrappers = soup(client.get(impact_page.url)).select(".table-scroll")
+    assert len(wrappers) >= 3
+    for wrapper in wrappers:
+        assert wrapper.get("tabindex") == "0" and wrapper.get("role") == "region"
+        assert wrapper.get("aria-label", "").strip()

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -67,3 +68,20 @@ def test_visitors_without_the_permission_are_turned_away(client, django_user_mod
     user = django_user_model.objects.create_user("x", "x@example.sn", "motdepasse")
     client.force_login(user)
     assert client.get(reverse("impact_stories_report")).status_code == 302
+
+
+def test_the_total_row_counts_each_order_once(sales, story, admin_client):
+    other = StoryPage.objects.live().filter(locale=story.locale).exclude(pk=story.pk).first()
+    OrderLine.objects.update(story=None)
+    g_lines = list(OrderLine.objects.filter(order=sales.orders["G"]).order_by("pk"))
+    OrderLine.objects.filter(pk=g_lines[0].pk).update(story=story)
+    OrderLine.objects.filter(pk=g_lines[1].pk).update(story=other)
+    OrderLine.objects.filter(order=sales.orders["C"]).update(story=story)
+    response = admin_client.get(reverse("impact_stories_report"))
+    rows = {row["story"]: row for row in response.context["rows"]}
+    assert (rows[story]["orders"], rows[other]["orders"]) == (2, 1)
+    # Orders C and G: G brought by both stories is one order.
+    assert response.context["totals"]["orders"] == 2
+    html = BeautifulSoup(response.content, "html.parser")
+    total = [cell.get_text(strip=True) for cell in html.select("tfoot td")]
+    assert total[1] == "2"

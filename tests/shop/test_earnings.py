@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop import earnings, pricing
-from shop.models import ArtisanPayout, PayoutMethod
+from shop.models import ArtisanPayout, OrderLine, PayoutMethod
+from stories.models import ArtisanPage
 from tests import sales as hand
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +170,70 @@ def test_communications_staff_see_neither_earnings_nor_payouts(sales, client, co
 def test_anonymous_visitors_are_sent_to_the_login(client, sales):
     response = client.get(reverse("shop_earnings"))
     assert response.status_code == 302 and "/login/" in response.url
+
+
+def english_page_of(artisan):
+    return artisan.get_translations().get(locale__language_code="en")
+
+
+def test_sales_and_payouts_naming_the_english_page_count_on_the_artisans_one_account(sales):
+    artisan = sales.artisans[1]  # owed 45 141
+    english = english_page_of(artisan)
+    # A sale made on the English site names the English page of the same artisan.
+    line = OrderLine.objects.filter(artisan=artisan, order=sales.orders["C"]).get()
+    OrderLine.objects.filter(pk=line.pk).update(artisan=english)
+    pay(sales, english, 39_000)
+    accounts = {account.artisan_id: account for account in earnings.earnings("XAF", this_year())}
+    assert english.pk not in accounts
+    account = accounts[artisan.pk]
+    assert (account.owed, account.paid_out, account.balance) == (45_141, 39_000, 6_141)
+    assert account.name == artisan.title
+    statement = earnings.statement(english, "XAF", this_year())
+    assert statement.artisan == artisan
+    assert (statement.owed, statement.paid_out) == (45_141, 39_000)
+
+
+def test_the_payout_form_lists_each_artisan_once(sales, admin_client):
+    html = BeautifulSoup(admin_client.get(reverse(f"{PAYOUTS}:add")).content, "html.parser")
+    options = [o for o in html.select('select[name="artisan"] option') if o["value"]]
+    listed = [int(option["value"]) for option in options]
+    french = ArtisanPage.objects.filter(locale__language_code="fr")
+    assert sorted(listed) == sorted(french.values_list("pk", flat=True))
+    titles = [option.get_text(strip=True) for option in options]
+    assert titles.count("Khady") == 1
+
+
+def post_payout(client, artisan, paid_on, amount):
+    return client.post(
+        reverse(f"{PAYOUTS}:add"),
+        {
+            "artisan": artisan.pk,
+            "paid_on": paid_on.strftime("%d/%m/%Y"),
+            "amount": amount,
+            "method": PayoutMethod.CASH,
+        },
+    )
+
+
+def test_a_payout_naming_the_english_page_is_refused(sales, client, shop_manager):
+    client.force_login(shop_manager)
+    english = english_page_of(sales.artisans[0])
+    response = post_payout(client, english, timezone.localdate(), 39_000)
+    assert response.status_code == 200
+    assert "artisan" in response.context["form"].errors
+    assert not ArtisanPayout.objects.filter(currency="XAF").exists()
+
+
+def test_a_payout_cannot_be_dated_in_the_future(sales, client, shop_manager):
+    client.force_login(shop_manager)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = post_payout(client, sales.artisans[0], tomorrow, 5_000)
+    assert response.status_code == 200
+    errors = response.context["form"].errors["paid_on"]
+    assert "dans le futur" in errors[0]
+    assert not ArtisanPayout.objects.filter(currency="XAF").exists()
+
+
+def test_the_demo_payouts_are_all_in_the_past():
+    assert ArtisanPayout.objects.exists()
+    assert not ArtisanPayout.objects.filter(paid_on__gt=timezone.localdate()).exists()

@@ -1,6 +1,7 @@
 """The two staff groups: each can do its job in the admin, and nothing of the other's."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -163,7 +164,59 @@ def test_the_groups_hold_what_this_issue_added():
 
     assert {("shop", "view_story_report"), ("impact", "add_partner")} <= codenames(COMMUNICATIONS)
     assert ("shop", "view_artisanpayout") not in codenames(COMMUNICATIONS)
+    assert ("shop", "change_prices") not in codenames(COMMUNICATIONS)
+    assert ("shop", "change_prices") in codenames(SHOP_MANAGERS)
     assert {("shop", "view_artisanpayout"), ("shop", "add_artisanpayout")} <= codenames(
         SHOP_MANAGERS
     )
     assert not Permission.objects.filter(codename="delete_artisanpayout").exists()
+
+
+def posted_by_the_browser(html):
+    """What the browser would post from the page editor's form (disabled fields left out)."""
+    form = BeautifulSoup(html, "html.parser").select_one("form#page-edit-form")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        if field.has_attr("disabled"):
+            continue
+        name = field["name"]
+        if field.name == "select":
+            chosen = field.select_one("option[selected]")
+            data[name] = chosen["value"] if chosen else ""
+        elif field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.get("type") not in ("submit", "button", "file"):
+            data[name] = field.get("value", "")
+    return data
+
+
+def publish_with_price(client, product, price):
+    edit = reverse("wagtailadmin_pages:edit", args=[product.pk])
+    page = client.get(edit)
+    assert page.status_code == 200
+    data = {**posted_by_the_browser(page.content), "artisan_price": price, "action-publish": "1"}
+    return page, client.post(edit, data)
+
+
+def test_communications_see_a_price_but_cannot_change_it_even_by_a_forged_post(
+    client, communications_staff, product
+):
+    before = product.artisan_price
+    client.force_login(communications_staff)
+    page, response = publish_with_price(client, product, 1)
+    price = BeautifulSoup(page.content, "html.parser").select_one('input[name="artisan_price"]')
+    assert price.has_attr("disabled") and price["value"] == str(before)
+    assert response.status_code == 302, response.context["form"].errors
+    product.refresh_from_db()
+    assert product.artisan_price == before
+    assert ProductPage.objects.get(pk=product.pk).live_revision.content["artisan_price"] == before
+
+
+def test_shop_managers_change_a_price(client, shop_manager, product):
+    client.force_login(shop_manager)
+    _page, response = publish_with_price(client, product, product.artisan_price + 500)
+    assert response.status_code == 302, response.context["form"].errors
+    assert ProductPage.objects.get(pk=product.pk).artisan_price == product.artisan_price + 500

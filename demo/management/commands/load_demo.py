@@ -10,6 +10,7 @@ import io
 import os
 import random
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -86,6 +87,7 @@ class Command(BaseCommand):
         self.created = {}
         if options["if_empty"] and HomePage.objects.exists():
             self.stdout.write("Demo content already loaded: nothing to do.")
+            self.serve_at_site_url(Site.objects.filter(is_default_site=True).first())
             self.print_logins()
             return
         with transaction.atomic():
@@ -100,7 +102,7 @@ class Command(BaseCommand):
             self.standard_pages = self.step("Standard pages", self.load_standard_pages, home)
             self.step("Partners", self.load_partners)
             self.step("Impact page", self.load_impact, home)
-            self.step("Partners page", self.load_partners_page, home)
+            self.partners_page = self.step("Partners page", self.load_partners_page, home)
             self.stories = self.step("Stories", self.load_stories, indexes["histoires"])
             self.step("Consent withdrawals", self.load_withdrawals)
             self.step("Home page features", self.load_features, home)
@@ -113,13 +115,24 @@ class Command(BaseCommand):
         # Orders were backdated with plain updates: the impact figures are read afresh.
         figures.invalidate()
         self.step("Admin user", self.load_admin)
-        self.stdout.write(self.style.SUCCESS("Demo ready at http://127.0.0.1:8000/"))
+        self.stdout.write(self.style.SUCCESS(f"Demo ready at {settings.SITE_URL}/"))
         self.print_logins()
+
+    def serve_at_site_url(self, site):
+        """The demo's Site answers at SITE_URL, the address `make run` serves (its PORT)."""
+        if site is None:
+            return
+        address = urlsplit(settings.SITE_URL)
+        default_port = 443 if address.scheme == "https" else 80
+        hostname, port = address.hostname or "localhost", address.port or default_port
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save(update_fields=["hostname", "port"])
 
     def print_logins(self):
         password = self.staff_password(ADMIN_USERNAME)
         self.stdout.write(
-            f"Admin: http://127.0.0.1:8000/admin/  user « {ADMIN_USERNAME} »"
+            f"Admin: {settings.SITE_URL}/admin/  user « {ADMIN_USERNAME} »"
             f"  password « {password} »"
         )
         for data in content.STAFF_USERS:
@@ -237,6 +250,7 @@ class Command(BaseCommand):
             site.root_page, site.site_name = home, content.SITE_NAME
             site.save()
             self.count_created("sites")
+        self.serve_at_site_url(site)
         return home
 
     def load_workshops(self):
@@ -252,7 +266,10 @@ class Command(BaseCommand):
     def load_categories(self):
         categories = {}
         for data in content.CATEGORIES:
-            category, made = ProductCategory.objects.get_or_create(slug=data["slug"], defaults=data)
+            names = {**data, "name_en": english.CATEGORIES[data["slug"]]}
+            category, made = ProductCategory.objects.get_or_create(
+                slug=data["slug"], defaults=names
+            )
             if made:
                 self.count_created("categories")
             categories[data["slug"]] = category
@@ -480,6 +497,7 @@ class Command(BaseCommand):
                 logo=logo,
                 link=data["link"],
                 description=data["description"],
+                description_en=english.PARTNERS[data["name"]],
             )
             partner.workshops.set(self.workshops[key] for key in data["workshops"])
             self.count_created("partners")
@@ -574,14 +592,19 @@ class Command(BaseCommand):
         # As saved now: earlier steps (a consent withdrawal...) may have changed the page.
         page = type(page).objects.get(pk=page.pk)
         translation = page.copy_for_translation(locale)
+        # A story's themes are words of its language: the English story has English ones.
+        tags = fields.pop("tags", None)
         for name, value in fields.items():
             setattr(translation, name, value)
+        if tags is not None:
+            translation.tags.set(tags)
         translation.save_revision().publish()
         self.count_created("translations")
         return translation
 
     def load_english(self, home, indexes):
-        """English versions of the home, index, shop and plain pages, artisans and 3 stories."""
+        """English versions of the home, index, shop, impact, partners and plain pages,
+        artisans and 3 stories."""
         locale = Locale.objects.get(language_code="en")
         data = english.HOME
         # The English home shows the newest English stories and products (no French picks).
@@ -620,6 +643,11 @@ class Command(BaseCommand):
         fields = {key: value for key, value in data.items() if key != "body"}
         impact = ImpactPage.objects.child_of(home).get()
         self.translate(impact, locale, body=self.stream(data["body"], "impact-en"), **fields)
+        data = english.PARTNERS_PAGE
+        fields = {key: value for key, value in data.items() if key != "body"}
+        self.translate(
+            self.partners_page, locale, body=self.stream(data["body"], "partners-en"), **fields
+        )
 
     def artisan_slug(self, artisan):
         return next(slug for slug, page in self.artisans.items() if page.pk == artisan.pk)
@@ -853,12 +881,15 @@ class Command(BaseCommand):
             for cell in ledger.cells:
                 if cell.month == cell_month and cell.artisan in artisans:
                     owed[cell.artisan] = owed.get(cell.artisan, 0) + cell.tally.artisan_share
+            paid_on = figures.add_months(cell_month, 1).replace(day=5)
+            if paid_on > timezone.localdate():
+                continue  # not the 5th yet: last month's earnings are still owed
             for artisan_id, amount in sorted(owed.items()):
                 if amount <= 0:
                     continue
                 ArtisanPayout.objects.create(
                     artisan=artisans[artisan_id],
-                    paid_on=figures.add_months(cell_month, 1).replace(day=5),
+                    paid_on=paid_on,
                     amount=amount,
                     currency=currency,
                     method=methods[(index + artisan_id) % 2],

@@ -13,9 +13,10 @@ An order whose page was never made (the checkout's worker died between the order
 commit and the provider's answer: `payment_reference` empty) has a deadline of
 `checkout.PAGE_OPENING_TIME` and no grace: there is no callback to wait for. It is
 released without asking the provider: a page the provider may have made then (Stripe
-and Wave sessions name the order, but neither can be looked up by it) was never shown
-to anyone, since its address only leaves the server in the redirect sent after the
-order records it; a retried checkout shows the order, it does not open another page.
+sessions carry the order in `client_reference_id` and metadata, but Stripe's session
+list cannot be filtered by either) was never shown to anyone, since its address only
+leaves the server in the redirect sent after the order records it; a retried checkout
+shows the order, it does not open another page.
 Should such a page still be paid, its callback names the order and is handled as a late
 payment (`lifecycle.confirm_payment`: pieces reserved again, or a refund flagged).
 """

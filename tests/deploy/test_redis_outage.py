@@ -5,12 +5,23 @@ every answer is a page (no 5xx, no timeout), none waits on the frozen cache for 
 orders are placed. Figures are printed (`pytest -s`) for the record.
 """
 
+import json
 import time
 
 import pytest
 import redis
+import requests
+import stripe
 
-from tests.servers import Outcome, RedisServer, app_servers, database_copy, needs_redis_server
+from tests.servers import (
+    Outcome,
+    RedisServer,
+    app_servers,
+    connect,
+    database_copy,
+    manage,
+    needs_redis_server,
+)
 
 from .conftest import Shopper, fault_environment, order_count, stock_up, urls
 
@@ -24,6 +35,21 @@ CACHE_TIMEOUT_MS = 250
 # A page rendered uncached on a loaded two-core machine, with a cache call that timed out:
 # measured 2.3 s alone, 3.1 s beside a full test run; Django's RedisCache waits ~forever.
 SLOWEST_ANSWER = 5.0
+WEBHOOK_SECRET = "whsec_test_redis_outage"
+# A card order placed as the checkout places it (the servers' database), waiting for Stripe.
+CARD_ORDER = """
+from django.contrib.sessions.backends.db import SessionStore
+from shop.cart import Cart
+from shop.checkout import Customer, place_order
+from shop.models import PaymentMethod, ProductPage, ShopSettings
+shop_settings = ShopSettings.objects.get(site__is_default_site=True)
+cart = Cart(SessionStore())
+cart.set({product}, 1)
+customer = Customer("Awa Ndiaye", "awa@example.sn", "+221 77 123 45 67", "pickup")
+order = place_order(cart.summary(shop_settings), customer, PaymentMethod.CARD, shop_settings,
+                    language="fr", site=shop_settings.site)
+print(order.pk, order.reference, order.total, order.currency)
+"""
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +65,7 @@ def deployment(django_db_setup, django_db_blocker, product_on_sale, tmp_path_fac
             REDIS_URL=cache_server.url,
             REDIS_TIMEOUT_MS=CACHE_TIMEOUT_MS,
             REDIS_RETRY_SECONDS=1,
+            STRIPE_WEBHOOK_SECRET=WEBHOOK_SECRET,
         )
         try:
             with app_servers(1, env, folder, workers=2, timeout=30) as (servers,):
@@ -107,3 +134,49 @@ def test_pages_are_cached_again_once_redis_is_back(deployment, redis_server, pro
     for _worker in range(4):  # each worker's breaker tries Redis again on its next call
         shopper.get(product_on_sale.url)
     assert redis.Redis(port=redis_server.port).dbsize() > 0
+
+
+def test_a_payment_webhook_while_redis_is_stopped_pays_the_order_and_queues_its_mails(
+    deployment, redis_server, product_on_sale, tmp_path
+):
+    _cache, servers, database_url = deployment
+    env = fault_environment(tmp_path, DATABASE_URL=database_url, REDIS_URL=redis_server.url)
+    script = CARD_ORDER.format(product=product_on_sale.pk)
+    pk, reference, total, currency = manage(env, "shell", "-c", script).split()[-4:]
+    session = {
+        "id": f"cs_test_outage_{pk}",
+        "object": "checkout.session",
+        "client_reference_id": reference,
+        "metadata": {"order_id": pk, "order_reference": reference},
+        "amount_total": int(total),
+        "currency": currency.lower(),
+        "payment_intent": f"pi_test_outage_{pk}",
+        "payment_status": "paid",
+        "status": "complete",
+    }
+    event = {
+        "id": f"evt_test_outage_{pk}",
+        "object": "event",
+        "type": "checkout.session.completed",
+        "data": {"object": session},
+    }
+    payload = json.dumps(event)
+    signature = stripe.WebhookSignature.generate_signature_header(payload, WEBHOOK_SECRET)
+    redis_server.stop()
+    answer = requests.post(
+        f"{servers.url}/shop/webhooks/stripe/",
+        data=payload,
+        headers={"Content-Type": "application/json", "Stripe-Signature": signature},
+        timeout=30,
+    )
+    with connect(database_url) as db:
+        status = db.execute("SELECT status FROM shop_order WHERE id = %s", [pk]).fetchone()
+        queued = db.execute(
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path = 'config.mail.deliver_email' AND args_kwargs::text LIKE %s",
+            [f"%{reference}%"],
+        ).fetchone()
+    print(f"\nWebhook, Redis stopped: {answer.status_code}, {status[0]}, {queued[0]} mails queued")
+    assert (answer.status_code, answer.text) == (200, "handled"), servers.log()
+    assert status == ("paid",)
+    assert queued == (2,)  # the shopper's confirmation and the shop managers' notice

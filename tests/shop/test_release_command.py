@@ -225,3 +225,25 @@ def test_an_opened_page_gets_the_providers_deadline(client, product, fake_stripe
     run()  # a page that exists waits for the grace: Stripe's callback may come
     order.refresh_from_db()
     assert order.status == OrderStatus.PENDING_PAYMENT
+
+
+def test_a_wave_session_paid_while_the_command_closes_it_makes_the_order_paid(
+    client, product, fake_wave, new_orders
+):
+    add(client, product, 1)
+    submit(client, payment_method="mobile")
+    order = new_orders.get()
+    Order.objects.filter(pk=order.pk).update(payment_expires_at=timezone.now() - timedelta(hours=1))
+    answer = fake_wave.send
+
+    def send(request, **kwargs):
+        if request.url.endswith(f"/{order.payment_reference}/expire"):
+            fake_wave.pay(order.payment_reference)  # paid just before: Wave answers 409
+        return answer(request, **kwargs)
+
+    fake_wave.send = send
+    output = run()
+    assert fake_wave.posted(f"/v1/checkout/sessions/{order.payment_reference}/expire")
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID
+    assert f"Paid after all: {order.reference}" in output

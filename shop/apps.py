@@ -9,9 +9,12 @@ class ShopConfig(AppConfig):
     def ready(self):
         from . import (
             cards,
+            emails,
+            signals,
             staff_groups,
             stock,  # noqa: F401 (connects the guard that keeps live stock on page saves)
         )
 
         staff_groups.connect_page_hooks()
         cards.connect_signals()
+        signals.order_changed.connect(emails.on_order_changed, dispatch_uid="shop.receipts")

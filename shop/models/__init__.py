@@ -1,9 +1,11 @@
 from .attribution import StoryProductView
 from .catalogue import ProductCategory, ProductIndexPage
+from .delivery import DeliveryZone, PickupPoint
 from .orders import (
     ALLOWED_TRANSITIONS,
     ONLINE_METHODS,
     Fulfilment,
+    Notification,
     Order,
     OrderLine,
     OrderReferenceCounter,
@@ -16,13 +18,19 @@ from .orders import (
 )
 from .payouts import ArtisanPayout, PayoutMethod
 from .products import MAX_QUANTITY_PER_LINE, ProductImage, ProductPage
+from .receipts import Receipt, ReceiptCounter
 from .settings import ShopSettings
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
     "ArtisanPayout",
     "MAX_QUANTITY_PER_LINE",
+    "DeliveryZone",
     "Fulfilment",
+    "Notification",
+    "PickupPoint",
+    "Receipt",
+    "ReceiptCounter",
     "Order",
     "OrderLine",
     "OrderReferenceCounter",

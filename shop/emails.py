@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import receipts, sms
+from . import phones, receipts, sms
 from .models import Order, OrderStatus, ShopSettings
 from .staff_groups import SHOP_MANAGERS
 
@@ -125,7 +125,12 @@ def _tell_shopper(template, subject, order, with_receipt=True):
         attachments = _receipt_attachments(order) if with_receipt else ()
         _send(template, subject, [order.email], order, order.language, attachments=attachments)
     if order.wants_sms:
-        sms.send(order.phone, text_message(template, order))
+        try:
+            number = phones.normalise(order.phone)
+        except ValueError:
+            logger.warning("No SMS for order %s: %r is not a phone number", order.pk, order.phone)
+            return
+        sms.send(number, text_message(template, order))
 
 
 def order_confirmation(order):

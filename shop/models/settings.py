@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .. import pricing
+from .delivery import ZONE_FEE_MESSAGE
 
 # No « % » sign: validators format their message with « % » and would choke on it.
 RATE_RANGE_MESSAGE = _("The markup rate must lie between 0 and 100.")
@@ -46,6 +47,12 @@ class ShopSettingsForm(WagtailAdminModelForm):
                 "max_decimal_places": RATE_DECIMALS_MESSAGE,
             }
         )
+        self.fields["vat_rate"].error_messages.update(
+            {"max_digits": VAT_RANGE_MESSAGE, "max_whole_digits": VAT_RANGE_MESSAGE}
+        )
+        zones = self.formsets.get("delivery_zones")
+        for form in [*zones.forms, zones.empty_form] if zones is not None else []:
+            form.fields["fee"].error_messages["min_value"] = ZONE_FEE_MESSAGE
 
     def clean_currency(self):
         # Editors may type « xof »: the code is case-insensitive, stored in capitals.

@@ -180,7 +180,7 @@ class CheckoutForm(forms.Form):
         self.zones = list(zones)
         self.pickup_points = list(pickup_points)
         self.fields["pickup_point"].choices = [
-            (point.pk, f"{point.name} — {point.opening_hours}") for point in self.pickup_points
+            (point.pk, " — ".join(point.details().splitlines())) for point in self.pickup_points
         ]
         if self.pickup_points:
             self.fields["pickup_point"].initial = self.pickup_points[0].pk

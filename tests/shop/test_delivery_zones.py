@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 from django.urls import reverse
 
 from shop import delivery
@@ -195,3 +196,20 @@ def test_a_zone_changed_while_the_shopper_reads_asks_them_to_check_again(
     response = client.post(reverse("shop:checkout"), {**FORM, "cart_signature": seen})
     assert response.status_code == 409
     assert not new_orders.exists()
+
+
+@pytest.mark.django_db
+def test_the_confirmation_e_mail_gives_the_pickup_code_or_the_zone_and_lead_time(
+    make_order, product, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        pickup = make_order([(product, 1)], fulfilment=Fulfilment.PICKUP)
+        delivered = make_order(
+            [(product, 1)], delivery_address="Villa 3, Mbour", email="moussa@example.sn"
+        )
+    (to_pickup,) = [m for m in mail.outbox if m.to == [pickup.email]]
+    assert f"Votre code de retrait : {pickup.pickup_code}" in to_pickup.body
+    assert pickup.pickup_point.splitlines()[0] in to_pickup.body
+    (to_deliver,) = [m for m in mail.outbox if m.to == ["moussa@example.sn"]]
+    assert "Zone Thiès : livraison sous 2 jours." in to_deliver.body
+    assert delivered.delivery_fee == 3500

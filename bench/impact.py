@@ -63,6 +63,8 @@ def generate(line_count, rng):
     from shop.models import Order, OrderLine, ProductPage, ShopSettings
 
     shop_settings = ShopSettings.objects.get()
+    # Every bench order is delivered in the first zone (Dakar in the demo).
+    delivery_fee = shop_settings.delivery_zones.first().fee
     products = list(ProductPage.objects.live().select_related("artisan__workshop"))
     statuses = [status for status, weight in STATUSES for _ in range(weight)]
     now = timezone.now()
@@ -89,7 +91,7 @@ def generate(line_count, rng):
                 pricing.line_total(price.artisan_price, quantity)
                 for _p, quantity, price in breakdowns
             )
-            total = items_total + shop_settings.delivery_fee
+            total = items_total + delivery_fee
             refunded = 0
             if status == "refunded":
                 refunded = total if rng.random() < 0.5 else total // 3
@@ -108,7 +110,7 @@ def generate(line_count, rng):
                     items_total=items_total,
                     artisan_total=artisan_total,
                     markup_total=items_total - artisan_total,
-                    delivery_fee=shop_settings.delivery_fee,
+                    delivery_fee=delivery_fee,
                     total=total,
                     refunded_amount=refunded,
                     created_at=placed,

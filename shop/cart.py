@@ -103,13 +103,14 @@ class CartSummary:
     def has_price_changes(self):
         return any(line.price_went_up or line.price_went_down for line in self.lines)
 
-    def signature(self, delivery_fee):
-        """A digest of what the shopper is shown: lines, prices, fee. Checkout compares it."""
+    def signature(self, delivery_terms):
+        """A digest of what the shopper is shown: lines, prices, delivery terms (the zones'
+        fees and rules, `delivery.fingerprint`). Checkout compares it."""
         content = [
             [line.product_id, line.quantity, line.breakdown.unit_price if line.breakdown else None]
             for line in sorted(self.lines, key=lambda line: line.product_id)
         ]
-        text = json.dumps([content, delivery_fee], separators=(",", ":"))
+        text = json.dumps([content, delivery_terms], separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from . import emails, payments, pricing, relations
+from . import delivery, emails, payments, pricing, relations
 from .models import (
     Fulfilment,
+    Notification,
     Order,
     OrderLine,
     OrderReferenceCounter,
@@ -50,6 +51,10 @@ class Customer:
     fulfilment: str
     delivery_address: str = ""
     note: str = ""
+    # The city or region the zone is found from (the address's parts when empty).
+    delivery_place: str = ""
+    pickup_point_id: int | None = None
+    notify_by: str = Notification.EMAIL
 
 
 class CartNotReady(Exception):
@@ -70,8 +75,36 @@ def artisan_workshop(artisan):
     return artisan.workshop if artisan is not None else None
 
 
-def delivery_fee_for(fulfilment, shop_settings):
-    return shop_settings.delivery_fee if fulfilment == Fulfilment.DELIVERY else 0
+PICKUP_CODE_DIGITS = 6
+
+
+def delivery_terms(customer, payment_method, shop_settings):
+    """The order's delivery fields: fee, zone and lead time, or pickup point and code.
+
+    Raises `CartNotReady` when the shop does not deliver to the place, or not with this
+    payment method. Read from the zones as they are now; the order keeps a copy.
+    """
+    if customer.fulfilment != Fulfilment.DELIVERY:
+        point = delivery.pickup_point_for(
+            delivery.pickup_points_of(shop_settings), customer.pickup_point_id
+        )
+        return {
+            "delivery_fee": 0,
+            "pickup_point": point.details() if point else "",
+            "pickup_code": f"{secrets.randbelow(10**PICKUP_CODE_DIGITS):0{PICKUP_CODE_DIGITS}d}",
+        }
+    place = customer.delivery_place or customer.delivery_address
+    zone = delivery.zone_for(delivery.zones_of(shop_settings), place)
+    problem = delivery.problem(zone, place, payment_method)
+    if problem:
+        raise CartNotReady([problem])
+    return {
+        "delivery_address": customer.delivery_address,
+        "delivery_place": customer.delivery_place,
+        "delivery_fee": zone.fee,
+        "delivery_zone": zone.name,
+        "delivery_lead_days": zone.lead_time_days,
+    }
 
 
 def next_reference(created_at):
@@ -117,7 +150,7 @@ def place_order(
     if summary.has_problems:
         raise CartNotReady([line.problem for line in summary.lines if line.problem])
     now = timezone.now()
-    delivery_fee = delivery_fee_for(customer.fulfilment, shop_settings)
+    terms = delivery_terms(customer, payment_method, shop_settings)
     provider = payments.PROVIDER_OF_METHOD.get(payment_method)
     online = provider is not None
     status = OrderStatus.PENDING_PAYMENT if online else OrderStatus.AWAITING_CASH
@@ -131,9 +164,7 @@ def place_order(
             customer_name=customer.name,
             email=customer.email,
             phone=customer.phone,
-            delivery_address=customer.delivery_address
-            if customer.fulfilment == Fulfilment.DELIVERY
-            else "",
+            notify_by=customer.notify_by,
             customer_note=customer.note,
             language=language,
             site=site,
@@ -142,11 +173,11 @@ def place_order(
             items_total=summary.total,
             artisan_total=summary.artisan_total,
             markup_total=summary.markup_total,
-            delivery_fee=delivery_fee,
-            total=pricing.order_total([summary.total, delivery_fee]),
+            total=pricing.order_total([summary.total, terms["delivery_fee"]]),
             payment_expires_at=now + PAGE_OPENING_TIME if online else None,
             created_at=now,
             submission_key=submission_key,
+            **terms,
         )
         OrderLine.objects.bulk_create(
             OrderLine(

@@ -4,6 +4,10 @@ Every e-mail is plain text with an HTML alternative, and is sent only once the
 transaction that changed the order has committed (`send_on_commit`): an order
 rolled back never announces itself. A failing mail server is logged, never shown
 to the shopper as an error once their order exists.
+
+The shopper's notices go by the channels they chose at checkout (`Order.notify_by`):
+e-mail, SMS (queued through `shop.sms`, texts in templates/shop/sms/) or both. A paid
+order's confirmation carries its receipt as a PDF.
 """
 
 import logging
@@ -19,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from staff.groups import SHOP_MANAGERS
 
+from . import phones, receipts, sms
 from .addresses import absolute_url
 from .models import Order, OrderStatus, ShopSettings
 
@@ -62,7 +67,7 @@ def _shop_settings(order):
     return ShopSettings.objects.first() or ShopSettings()
 
 
-def _send(template, subject, recipients, order, language, **extra):
+def _send(template, subject, recipients, order, language, attachments=(), **extra):
     if not recipients:
         logger.warning("No recipient for the %s e-mail of order %s", template, order.reference)
         return
@@ -85,7 +90,45 @@ def _send(template, subject, recipients, order, language, **extra):
             to=recipients,
         )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()
+
+
+def _receipt_attachments(order):
+    """The receipt PDF of a paid order, as an e-mail attachment (none before payment)."""
+    receipt = receipts.receipt_for(order)
+    if receipt is None:
+        return ()
+    return ((receipts.pdf_filename(receipt), receipts.render_pdf(receipt), "application/pdf"),)
+
+
+def text_message(template, order):
+    """The SMS `template` for the order, in the shopper's language, on one line."""
+    with translation.override(order.language):
+        context = {
+            "order": order,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "order_url": order_page_url(order),
+        }
+        return " ".join(render_to_string(f"shop/sms/{template}.txt", context).split())
+
+
+def _tell_shopper(template, subject, order, with_receipt=True):
+    """The e-mail and the SMS `template`, by the channels the shopper chose.
+
+    With `with_receipt`, the e-mail of a paid order carries its receipt.
+    """
+    if order.wants_email:
+        attachments = _receipt_attachments(order) if with_receipt else ()
+        _send(template, subject, [order.email], order, order.language, attachments=attachments)
+    if order.wants_sms:
+        try:
+            number = phones.normalise(order.phone)
+        except ValueError:
+            logger.warning("No SMS for order %s: %r is not a phone number", order.pk, order.phone)
+            return
+        sms.send(number, text_message(template, order))
 
 
 def order_confirmation(order):
@@ -95,7 +138,14 @@ def order_confirmation(order):
             subject = _("Order %(reference)s received") % {"reference": order.reference}
         else:
             subject = _("Order %(reference)s paid") % {"reference": order.reference}
-    _send("order_confirmation", subject, [order.email], order, order.language)
+    _tell_shopper("order_confirmation", subject, order)
+
+
+def payment_received(order):
+    """To the shopper: the cash was received; their receipt is attached."""
+    with translation.override(order.language):
+        subject = _("Payment received for order %(reference)s") % {"reference": order.reference}
+    _tell_shopper("payment_received", subject, order)
 
 
 def new_order_notice(order):
@@ -117,7 +167,7 @@ def order_fulfilled(order):
         subject = _("Order %(reference)s is on its way") % {"reference": order.reference}
         if order.is_pickup:
             subject = _("Order %(reference)s is ready") % {"reference": order.reference}
-    _send("order_fulfilled", subject, [order.email], order, order.language)
+    _tell_shopper("order_fulfilled", subject, order, with_receipt=False)
 
 
 def needs_refund_alert(order):
@@ -134,3 +184,20 @@ def needs_refund_alert(order):
         settings.LANGUAGE_CODE,
         reason=reason or "",
     )
+
+
+def on_order_changed(sender, order, from_status, to_status, **kwargs):
+    """An order was paid: issue its receipt; for cash, send it to the shopper.
+
+    Connected to `shop.signals.order_changed` (sent after commit). An online payment's
+    confirmation goes out with its receipt from `shop.lifecycle`; a failed refund that
+    makes an order paid again changes nothing here.
+    """
+    if to_status != OrderStatus.PAID or from_status == OrderStatus.REFUNDED:
+        return
+    try:
+        receipts.issue_receipt(order)
+        if from_status == OrderStatus.AWAITING_CASH:
+            payment_received(Order.objects.select_related("site").get(pk=order.pk))
+    except Exception:
+        logger.exception("Could not issue or send the receipt of order %s", order.pk)

@@ -4,8 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import phones
-from .models import MAX_QUANTITY_PER_LINE, Fulfilment, PaymentMethod, ProductPage
+from . import delivery, phones
+from .models import (
+    MAX_QUANTITY_PER_LINE,
+    Fulfilment,
+    Notification,
+    PaymentMethod,
+    ProductPage,
+)
 
 
 class CartLineForm(forms.Form):
@@ -120,12 +126,35 @@ class CheckoutForm(forms.Form):
             "invalid_choice": _("Please choose delivery or pickup."),
         },
     )
+    delivery_place = forms.CharField(
+        label=_("City or region"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        help_text=_("The delivery fee and time depend on it, e.g. Dakar, Thiès, Saint-Louis."),
+    )
     delivery_address = forms.CharField(
         label=_("Delivery address"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
         help_text=_("Street, district, city, and anything that helps the courier."),
+    )
+    pickup_point = forms.TypedChoiceField(
+        label=_("Pickup point"),
+        required=False,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Please choose one of our pickup points.")},
+    )
+    notify_by = forms.ChoiceField(
+        label=_("Order updates"),
+        required=False,
+        choices=Notification.choices,
+        initial=Notification.EMAIL,
+        widget=forms.RadioSelect,
+        help_text=_("SMS go to the phone number above."),
+        error_messages={"invalid_choice": _("Please choose e-mail, SMS or both.")},
     )
     note = forms.CharField(
         label=_("Note for the shop (optional)"),
@@ -143,11 +172,18 @@ class CheckoutForm(forms.Form):
     )
     cart_signature = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, methods, **kwargs):
+    def __init__(self, *args, methods, zones=(), pickup_points=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["payment_method"].choices = [(method.value, method.label) for method in methods]
         if methods == [PaymentMethod.CASH]:
             self.fields["payment_method"].initial = PaymentMethod.CASH
+        self.zones = list(zones)
+        self.pickup_points = list(pickup_points)
+        self.fields["pickup_point"].choices = [
+            (point.pk, " — ".join(point.details().splitlines())) for point in self.pickup_points
+        ]
+        if self.pickup_points:
+            self.fields["pickup_point"].initial = self.pickup_points[0].pk
 
     def clean_phone(self):
         try:
@@ -161,10 +197,28 @@ class CheckoutForm(forms.Form):
     def clean_delivery_address(self):
         return self.cleaned_data["delivery_address"].strip()
 
+    def clean_delivery_place(self):
+        return " ".join(self.cleaned_data["delivery_place"].split())
+
+    def clean_notify_by(self):
+        return self.cleaned_data["notify_by"] or Notification.EMAIL
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("fulfilment") == Fulfilment.DELIVERY and not cleaned.get("delivery_address"):
+        if cleaned.get("fulfilment") != Fulfilment.DELIVERY:
+            return cleaned
+        if not cleaned.get("delivery_address"):
             self.add_error(
                 "delivery_address", _("Please give the delivery address, or choose pickup.")
             )
+            return cleaned
+        if "delivery_place" not in cleaned:
+            return cleaned
+        place = cleaned["delivery_place"] or cleaned["delivery_address"]
+        zone = delivery.zone_for(self.zones, place)
+        cleaned["zone"] = zone
+        if zone is None:
+            self.add_error("delivery_place", delivery.no_zone_message(place))
+        elif cleaned.get("payment_method") == PaymentMethod.CASH and not zone.cash_allowed:
+            self.add_error("payment_method", delivery.cash_refused_message(zone))
         return cleaned

@@ -254,6 +254,18 @@ def _divide_half_up(numerator, denominator):
     return (2 * numerator + denominator) // (2 * denominator)
 
 
+def included_tax(amount, rate):
+    """The tax inside a tax-inclusive `amount` at `rate` %: amount × rate / (100 + rate), half up.
+
+    0 when the rate is 0 (no tax line on receipts then).
+    """
+    _check_amount(amount)
+    points = rate_basis_points(rate)
+    if not points:
+        return 0
+    return _divide_half_up(amount * points, BASIS_POINTS_PER_UNIT + points)
+
+
 @dataclass(frozen=True)
 class RefundSplit:
     """What a refund takes back from each part of an order."""

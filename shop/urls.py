@@ -13,4 +13,6 @@ urlpatterns = [
     path("checkout/", views.checkout, name="checkout"),
     path("orders/<slug:reference>/", views.order_detail, name="order_detail"),
     path("orders/<slug:reference>/cancel/", views.order_cancel, name="order_cancel"),
+    path("orders/<slug:reference>/receipt/", views.receipt_detail, name="receipt_detail"),
+    path("orders/<slug:reference>/receipt.pdf", views.receipt_pdf, name="receipt_pdf"),
 ]

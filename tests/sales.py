@@ -35,7 +35,7 @@ from impact import figures
 from shop import lifecycle
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
-from shop.models import Fulfilment, PaymentMethod, ProductPage, ShopSettings
+from shop.models import DeliveryZone, Fulfilment, PaymentMethod, ProductPage, ShopSettings
 
 CURRENCY = "XAF"
 PRODUCT_SLUGS = ("tabouret-trois-pieds-vene", "robe-wax-portefeuille", "corbeille-feuille-palmier")
@@ -98,8 +98,10 @@ def sales(db, django_user_model):
     site = Site.objects.get(is_default_site=True)
     shop_settings = ShopSettings.for_site(site)
     shop_settings.currency = CURRENCY
-    shop_settings.delivery_fee = 2_000
     shop_settings.save()
+    DeliveryZone.objects.create(
+        settings=shop_settings, name="Douala", areas="Douala", fee=2_000, lead_time_days=2
+    )
     products = []
     for slug, price in zip(PRODUCT_SLUGS, PRICES, strict=True):
         ProductPage.objects.filter(slug=slug).update(artisan_price=price, stock=50)

@@ -246,6 +246,19 @@ STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 WAVE_API_KEY = env_str("WAVE_API_KEY")
 WAVE_WEBHOOK_SECRET = env_str("WAVE_WEBHOOK_SECRET")
 
+# Order updates by SMS (shop/sms/): Orange's SMS API when its keys are set, otherwise the
+# messages are only logged. Sent by the worker, retried while Orange is unavailable.
+ORANGE_SMS_CLIENT_ID = env_str("ORANGE_SMS_CLIENT_ID")
+ORANGE_SMS_CLIENT_SECRET = env_str("ORANGE_SMS_CLIENT_SECRET")
+ORANGE_SMS_SENDER = env_str("ORANGE_SMS_SENDER")
+ORANGE_SMS_SENDER_NAME = env_str("ORANGE_SMS_SENDER_NAME")
+SMS_BACKEND = env_str("SMS_BACKEND", "orange" if ORANGE_SMS_CLIENT_ID else "console")
+SMS_MAX_ATTEMPTS = env_int("SMS_MAX_ATTEMPTS", 20)
+SMS_RETRY_SECONDS = (
+    env_int("SMS_RETRY_FIRST_SECONDS", 60),
+    env_int("SMS_RETRY_LONGEST_SECONDS", 60 * 60),
+)
+
 # Orders are numbered PREFIX-YEAR-NUMBER, e.g. ML-2026-00042.
 SHOP_ORDER_REFERENCE_PREFIX = env_str("ORDER_REFERENCE_PREFIX", "ML")
 

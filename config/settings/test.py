@@ -38,6 +38,11 @@ STRIPE_PUBLISHABLE_KEY = ""
 # A test-only signing secret: tests sign webhook payloads with it as Stripe would.
 STRIPE_WEBHOOK_SECRET = "whsec_test_only"  # noqa: S105
 WAVE_API_KEY = ""
+# SMS are kept in shop.sms.locmem.outbox; Orange's keys are set only by the tests that fake it.
+SMS_BACKEND = "locmem"
+ORANGE_SMS_CLIENT_ID = ""
+ORANGE_SMS_CLIENT_SECRET = ""
+ORANGE_SMS_SENDER = ""
 # Tests sign Wave's callbacks with this, as Wave signs them with the shop's webhook secret.
 WAVE_WEBHOOK_SECRET = "wave_sn_whsec_test_only"  # noqa: S105
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,8 +1,10 @@
 from .attribution import StoryProductView
 from .catalogue import ProductCategory, ProductIndexPage
+from .delivery import DeliveryZone, PickupPoint
 from .orders import (
     ONLINE_METHODS,
     Fulfilment,
+    Notification,
     Order,
     OrderLine,
     OrderReferenceCounter,
@@ -15,12 +17,18 @@ from .orders import (
 )
 from .payouts import ArtisanPayout, PayoutMethod
 from .products import MAX_QUANTITY_PER_LINE, ProductImage, ProductPage
+from .receipts import Receipt, ReceiptCounter
 from .settings import ShopSettings
 
 __all__ = [
     "ArtisanPayout",
     "MAX_QUANTITY_PER_LINE",
+    "DeliveryZone",
     "Fulfilment",
+    "Notification",
+    "PickupPoint",
+    "Receipt",
+    "ReceiptCounter",
     "Order",
     "OrderLine",
     "OrderReferenceCounter",

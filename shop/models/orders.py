@@ -47,6 +47,12 @@ class Fulfilment(models.TextChoices):
     PICKUP = "pickup", _("Pickup")
 
 
+class Notification(models.TextChoices):
+    EMAIL = "email", _("By e-mail")
+    SMS = "sms", _("By SMS")
+    BOTH = "both", _("By e-mail and SMS")
+
+
 class Order(models.Model):
     """One purchase: the shopper's details, the priced lines, payment and status."""
 
@@ -70,6 +76,27 @@ class Order(models.Model):
     email = models.EmailField(_("e-mail address"))
     phone = models.CharField(_("phone"), max_length=30)
     delivery_address = models.TextField(_("delivery address"), blank=True)
+    # What the shopper was promised when ordering, kept whatever the zones become later.
+    delivery_place = models.CharField(_("city or region"), max_length=120, blank=True)
+    delivery_zone = models.CharField(_("delivery zone"), max_length=80, blank=True)
+    delivery_lead_days = models.PositiveSmallIntegerField(
+        _("delivery lead time (days)"), null=True, blank=True
+    )
+    pickup_point = models.TextField(
+        _("pickup point"), blank=True, help_text=_("Name, address and opening hours.")
+    )
+    pickup_code = models.CharField(
+        _("pickup code"),
+        max_length=12,
+        blank=True,
+        help_text=_("Sent to the shopper; asked for when they collect the order."),
+    )
+    notify_by = models.CharField(
+        _("order updates"),
+        max_length=5,
+        choices=Notification.choices,
+        default=Notification.EMAIL,
+    )
     customer_note = models.TextField(_("note from the shopper"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="fr")
     site = models.ForeignKey(
@@ -162,6 +189,14 @@ class Order(models.Model):
     @property
     def is_pickup(self):
         return self.fulfilment == Fulfilment.PICKUP
+
+    @property
+    def wants_email(self):
+        return self.notify_by in (Notification.EMAIL, Notification.BOTH)
+
+    @property
+    def wants_sms(self):
+        return self.notify_by in (Notification.SMS, Notification.BOTH) and bool(self.phone)
 
     def quantities(self):
         """{product_id: quantity} of the lines whose product still exists."""

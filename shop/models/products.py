@@ -58,7 +58,7 @@ TOO_LARGE_MESSAGE = _("This number is too large.")
 # Shared by every translation of a product (with the stock, and the maker in each language).
 SHARED_FIELDS = ("artisan_price", "one_of_a_kind", "category_id")
 SHARED_FORM_FIELDS = ("artisan", "category", "artisan_price", "one_of_a_kind")
-# A product's money fields, and who may change them (`shop.staff_groups`).
+# A product's money fields, and who may change them (`staff.groups`).
 MONEY_FIELDS = ("artisan_price",)
 CHANGE_PRICES = "shop.change_prices"
 

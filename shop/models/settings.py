@@ -1,4 +1,4 @@
-"""Money settings of each site: currency, markup rate, delivery fee, pickup address."""
+"""Settings of each site: money, delivery zones and pickup points, the receipts' legal details."""
 
 from decimal import Decimal
 
@@ -6,17 +6,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .. import pricing
+from .delivery import ZONE_FEE_MESSAGE
 
 # No « % » sign: validators format their message with « % » and would choke on it.
 RATE_RANGE_MESSAGE = _("The markup rate must lie between 0 and 100.")
 RATE_DECIMALS_MESSAGE = _("The markup rate has at most two decimals, for example 12.5.")
 RATE_INVALID_MESSAGE = _("Enter the markup rate as a number, for example 10 or 12.5.")
-DELIVERY_FEE_MESSAGE = _("The delivery fee cannot be negative.")
+VAT_RANGE_MESSAGE = _("The VAT rate must lie between 0 and 100.")
 
 
 def validate_currency_code(value):
@@ -45,7 +47,12 @@ class ShopSettingsForm(WagtailAdminModelForm):
                 "max_decimal_places": RATE_DECIMALS_MESSAGE,
             }
         )
-        self.fields["delivery_fee"].error_messages["min_value"] = DELIVERY_FEE_MESSAGE
+        self.fields["vat_rate"].error_messages.update(
+            {"max_digits": VAT_RANGE_MESSAGE, "max_whole_digits": VAT_RANGE_MESSAGE}
+        )
+        zones = self.formsets.get("delivery_zones")
+        for form in [*zones.forms, zones.empty_form] if zones is not None else []:
+            form.fields["fee"].error_messages["min_value"] = ZONE_FEE_MESSAGE
 
     def clean_currency(self):
         # Editors may type « xof »: the code is case-insensitive, stored in capitals.
@@ -53,8 +60,8 @@ class ShopSettingsForm(WagtailAdminModelForm):
 
 
 @register_setting(icon="tag")
-class ShopSettings(BaseSiteSetting):
-    """Money settings of one site: currency, markup and delivery fee.
+class ShopSettings(ClusterableModel, BaseSiteSetting):
+    """Settings of one site: currency, markup, delivery zones, pickup points, legal details.
 
     Editing them needs the `shop.change_shopsettings` permission, which shop managers have
     and communications staff do not.
@@ -84,20 +91,6 @@ class ShopSettings(BaseSiteSetting):
             "with at most two decimals. New prices use it at once; past orders keep theirs."
         ),
     )
-    delivery_fee = models.PositiveIntegerField(
-        _("delivery fee"),
-        default=2000,
-        validators=[MinValueValidator(0, message=DELIVERY_FEE_MESSAGE)],
-        help_text=_("In the currency's smallest unit (francs for XOF, cents for EUR)."),
-    )
-    pickup_address = models.TextField(
-        _("pickup address and hours"),
-        blank=True,
-        help_text=_(
-            "Where and when shoppers who choose pickup collect their order. Shown at checkout "
-            "and in the order e-mails."
-        ),
-    )
     card_payments = models.BooleanField(
         _("offer card payment (Stripe)"),
         default=True,
@@ -115,14 +108,53 @@ class ShopSettings(BaseSiteSetting):
         ),
     )
 
+    legal_name = models.CharField(
+        _("organisation's legal name"),
+        max_length=200,
+        blank=True,
+        help_text=_("As registered, e.g. « Association Mains Libres ». Printed on receipts."),
+    )
+    legal_address = models.TextField(
+        _("registered address"), blank=True, help_text=_("Printed on receipts.")
+    )
+    registration_number = models.CharField(
+        _("registration number"),
+        max_length=100,
+        blank=True,
+        help_text=_("E.g. the NINEA and RCCM numbers. Printed on receipts."),
+    )
+    vat_rate = models.DecimalField(
+        _("VAT rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[
+            MinValueValidator(Decimal("0"), message=VAT_RANGE_MESSAGE),
+            MaxValueValidator(Decimal("100"), message=VAT_RANGE_MESSAGE),
+        ],
+        help_text=_(
+            "Included in prices. 0 when the organisation charges no VAT: receipts then show "
+            "no tax line."
+        ),
+    )
+
     base_form_class = ShopSettingsForm
     panels = [
         FieldPanel("currency"),
         FieldPanel("markup_rate"),
-        FieldPanel("delivery_fee"),
-        FieldPanel("pickup_address"),
         FieldPanel("card_payments"),
         FieldPanel("mobile_money_payments"),
+        InlinePanel("delivery_zones", heading=_("Delivery zones"), label=_("delivery zone")),
+        InlinePanel("pickup_points", heading=_("Pickup points"), label=_("pickup point")),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_name"),
+                FieldPanel("legal_address"),
+                FieldPanel("registration_number"),
+                FieldPanel("vat_rate"),
+            ],
+            heading=_("Receipts"),
+        ),
     ]
 
     class Meta:

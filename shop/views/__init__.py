@@ -3,6 +3,7 @@
 from .cart import cart_add, cart_detail, cart_empty, cart_remove, cart_update
 from .checkout import checkout
 from .orders import order_cancel, order_detail
+from .receipts import receipt_detail, receipt_pdf
 from .webhooks import stripe_webhook, wave_webhook
 
 __all__ = [
@@ -14,6 +15,8 @@ __all__ = [
     "checkout",
     "order_cancel",
     "order_detail",
+    "receipt_detail",
+    "receipt_pdf",
     "stripe_webhook",
     "wave_webhook",
 ]

@@ -9,18 +9,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import lifecycle, payments
+from .. import delivery, lifecycle, payments, pricing
 from ..cart import Cart
 from ..checkout import (
     CartNotReady,
     Customer,
-    delivery_fee_for,
     payment_page_deadline,
     place_order,
     place_order_once,
 )
 from ..forms import CheckoutForm
-from ..models import Fulfilment, Order, ShopSettings
+from ..models import Order, ShopSettings
 from ..stock import OutOfStock
 from .orders import order_url, recent_order, remember_order
 
@@ -31,17 +30,28 @@ def _back_to_cart(request, reasons):
     return redirect("shop:cart")
 
 
+def _delivery_quote(form):
+    """The zone of the place the shopper gave (typed, or the address's parts), if any."""
+    data = form.data if form.is_bound else form.initial
+    place = " ".join(str(data.get("delivery_place") or data.get("delivery_address") or "").split())
+    return delivery.quote(form.zones, place) if place else None
+
+
 def _render_checkout(request, form, summary, shop_settings, status=200, errors=()):
-    fee = shop_settings.delivery_fee
+    quote = _delivery_quote(form)
     context = {
         "form": form,
         "cart": summary,
         "errors": list(errors),
         "online_enabled": len(form.fields["payment_method"].choices) > 1,
         "shop_settings": shop_settings,
-        "delivery_fee": fee,
-        "total_with_delivery": summary.total + delivery_fee_for(Fulfilment.DELIVERY, shop_settings),
-        "total_with_pickup": summary.total + delivery_fee_for(Fulfilment.PICKUP, shop_settings),
+        "zones": form.zones,
+        "pickup_points": form.pickup_points,
+        "quote": quote,
+        "total_with_delivery": pricing.order_total([summary.total, quote.fee])
+        if quote is not None and quote.found
+        else None,
+        "total_with_pickup": summary.total,
     }
     return render(request, "shop/checkout.html", context, status=status)
 
@@ -63,19 +73,32 @@ def checkout(request):
             request, [_("Some products in your cart cannot be ordered as they are: see below.")]
         )
     methods = payments.offered_methods(shop_settings)
-    signature = summary.signature(shop_settings.delivery_fee)
+    zones = delivery.zones_of(shop_settings)
+    signature = summary.signature(delivery.fingerprint(zones))
+    make_form = partial(
+        CheckoutForm,
+        methods=methods,
+        zones=zones,
+        pickup_points=delivery.pickup_points_of(shop_settings),
+    )
     if request.method == "GET":
-        form = CheckoutForm(methods=methods, initial={"cart_signature": signature})
+        form = make_form(initial={"cart_signature": signature})
+        return _render_checkout(request, form, summary, shop_settings)
+    if "quote" in request.POST:
+        # « Show the delivery fee » without JavaScript: the form again, filled in, with
+        # the fee and lead time of the place given; nothing is checked or placed yet.
+        initial = {**request.POST.dict(), "cart_signature": signature}
+        form = make_form(initial=initial)
         return _render_checkout(request, form, summary, shop_settings)
 
-    form = CheckoutForm(request.POST, methods=methods)
+    form = make_form(request.POST)
     if not form.is_valid():
         return _render_checkout(request, form, summary, shop_settings, status=400)
     if form.cleaned_data["cart_signature"] != signature:
         # Prices, quantities or the fee moved since the page was shown: show them again.
         data = request.POST.copy()
         data["cart_signature"] = signature
-        form = CheckoutForm(data, methods=methods)
+        form = make_form(data)
         form.is_valid()
         error = _(
             "Your cart or its prices changed since this page was shown. Please check the "
@@ -90,6 +113,9 @@ def checkout(request):
         phone=data["phone"],
         fulfilment=data["fulfilment"],
         delivery_address=data["delivery_address"],
+        delivery_place=data["delivery_place"],
+        pickup_point_id=data["pickup_point"],
+        notify_by=data["notify_by"],
         note=data["note"],
     )
     place = partial(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import payments
+from .. import payments, receipts
 from ..cart import Cart
 from ..lifecycle import TransitionNotAllowed, cancel
 from ..models import ONLINE_METHODS, Order, OrderStatus, ShopSettings
@@ -105,6 +105,8 @@ def _render_order(request, order, status=200, errors=()):
         and order.payment_expires_at is not None
         and order.payment_expires_at > timezone.now(),
         "left_payment_page": request.GET.get("payment") == "cancelled",
+        "receipt": receipts.receipt_for(order),
+        "access_key": request.GET.get("key", ""),
         "errors": list(errors),
     }
     return render(request, "shop/order_detail.html", context, status=status)

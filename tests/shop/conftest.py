@@ -44,6 +44,12 @@ def shop_settings(site):
 
 
 @pytest.fixture
+def dakar_zone(shop_settings):
+    """The demo's zone of the customer below (« 12 rue Carnot, Dakar »)."""
+    return shop_settings.delivery_zones.get(name="Dakar")
+
+
+@pytest.fixture
 def product(db):
     """A demo product with 5 pieces in stock."""
     return set_stock(ProductPage.objects.live().filter(stock__gte=2).order_by("pk").first(), 5)

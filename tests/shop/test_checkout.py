@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from shop.cart import SESSION_KEY
-from shop.models import OrderStatus, ProductPage, ShopSettings
+from shop.models import DeliveryZone, OrderStatus, ProductPage, ShopSettings
 from stories.models import StoryPage
 
 from .conftest import CUSTOMER, session_object, set_stock, stock_of
@@ -51,12 +51,17 @@ def test_empty_cart_cannot_check_out(client):
     assert response.url == reverse("shop:cart")
 
 
-def test_checkout_page_shows_the_lines_the_fee_and_both_totals(client, product, shop_settings):
+def test_checkout_page_shows_the_lines_the_zones_and_the_pickup_total(
+    client, product, shop_settings, dakar_zone
+):
     add(client, product, 2)
     response = checkout_form(client)
     unit = shop_settings.breakdown(product.artisan_price).unit_price
-    assert response.context["total_with_delivery"] == unit * 2 + shop_settings.delivery_fee
+    # The fee depends on the shopper's city: none is known yet, every zone is listed.
+    assert response.context["total_with_delivery"] is None
     assert response.context["total_with_pickup"] == unit * 2
+    zones = BeautifulSoup(response.content, "html.parser").select_one(".delivery-zones")
+    assert "Dakar" in zones.get_text() and "2\u202f000" in zones.get_text()
     html = BeautifulSoup(response.content, "html.parser")
     assert product.title in html.select_one(".checkout__summary").get_text()
     for name in ("name", "email", "phone", "delivery_address"):
@@ -123,7 +128,7 @@ def test_pickup_needs_no_address_and_costs_no_delivery(client, product, shop_set
 
 
 def test_cash_checkout_reserves_stock_and_waits_for_cash(
-    client, product, shop_settings, django_capture_on_commit_callbacks, new_orders
+    client, product, shop_settings, django_capture_on_commit_callbacks, new_orders, dakar_zone
 ):
     add(client, product, 2)
     with django_capture_on_commit_callbacks(execute=True):
@@ -145,7 +150,7 @@ def test_cash_checkout_reserves_stock_and_waits_for_cash(
     assert line.unit_price == price.unit_price
     assert line.artisan_id == product.artisan_id
     assert line.artisan_name == product.artisan.title
-    assert order.total == price.unit_price * 2 + shop_settings.delivery_fee
+    assert order.total == price.unit_price * 2 + dakar_zone.fee
     assert order.artisan_total == product.artisan_price * 2
     assert order.markup_total == price.markup_amount * 2
     assert client.session[SESSION_KEY] == {}
@@ -223,7 +228,7 @@ def test_changing_the_markup_rate_changes_new_prices_but_not_existing_orders(
 
 
 def test_card_checkout_creates_a_stripe_session_and_redirects_to_it(
-    client, product, fake_stripe, shop_settings, new_orders
+    client, product, fake_stripe, shop_settings, new_orders, dakar_zone
 ):
     add(client, product, 2)
     response = submit(client, payment_method="card")
@@ -244,7 +249,7 @@ def test_card_checkout_creates_a_stripe_session_and_redirects_to_it(
     assert params["line_items[0][price_data][unit_amount]"] == [str(unit)]
     assert params["line_items[0][price_data][currency]"] == ["xof"]
     assert params["line_items[0][quantity]"] == ["2"]
-    assert params["line_items[1][price_data][unit_amount]"] == [str(shop_settings.delivery_fee)]
+    assert params["line_items[1][price_data][unit_amount]"] == [str(dakar_zone.fee)]
     expires_at = int(params["expires_at"][0])
     assert expires_at == int(order.payment_expires_at.timestamp())
     # Stripe wants at least 30 minutes from the session's creation.
@@ -253,8 +258,11 @@ def test_card_checkout_creates_a_stripe_session_and_redirects_to_it(
     assert f"key={order.access_key()}" in params["success_url"][0]
 
 
-def test_eur_amounts_go_to_stripe_in_cents(client, product, fake_stripe, shop_settings):
-    ShopSettings.objects.filter(pk=shop_settings.pk).update(currency="EUR", delivery_fee=450)
+def test_eur_amounts_go_to_stripe_in_cents(
+    client, product, fake_stripe, shop_settings, dakar_zone
+):
+    ShopSettings.objects.filter(pk=shop_settings.pk).update(currency="EUR")
+    DeliveryZone.objects.filter(pk=dakar_zone.pk).update(fee=450)
     ProductPage.objects.filter(pk=product.pk).update(artisan_price=1999)
     add(client, product, 1)
     submit(client, payment_method="card")

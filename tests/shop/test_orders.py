@@ -19,8 +19,8 @@ from shop.models import (
     OrderReferenceCounter,
     OrderStatus,
     PaymentMethod,
+    PickupPoint,
     ProductPage,
-    ShopSettings,
 )
 
 from .conftest import stock_of
@@ -71,10 +71,9 @@ def test_an_order_address_that_no_reference_can_have_is_not_found(client, refere
 def test_the_order_page_shows_lines_breakdown_and_pickup_address(
     client, make_order, product, shop_settings
 ):
-    ShopSettings.objects.filter(pk=shop_settings.pk).update(
-        pickup_address="Atelier Mains Libres, 5 rue Vincens, Dakar"
-    )
-    order = make_order([(product, 2)], fulfilment="pickup")
+    point = shop_settings.pickup_points.last()
+    PickupPoint.objects.filter(pk=point.pk).update(address="Atelier Mains Libres, 5 rue Vincens")
+    order = make_order([(product, 2)], fulfilment="pickup", pickup_point_id=point.pk)
     response = client.get(
         reverse("shop:order_detail", args=[order.reference]), {"key": order.access_key()}
     )
@@ -83,6 +82,7 @@ def test_the_order_page_shows_lines_breakdown_and_pickup_address(
     assert "5 rue Vincens" in text
     assert "vont aux artisans qui les ont fabriqués" in text
     assert "Vous payez" in text and "au retrait" in text
+    assert order.pickup_code and order.pickup_code in text
 
 
 @pytest.fixture

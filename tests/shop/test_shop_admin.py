@@ -89,8 +89,44 @@ def settings_url(site):
     return reverse("wagtailsettings:edit", args=("shop", "shopsettings", site.pk))
 
 
+def inline_data(shop_settings):
+    """The delivery zones and pickup points as the settings form sends them back, unchanged."""
+    data = {}
+    for prefix, rows, fields in (
+        ("delivery_zones", shop_settings.delivery_zones.all(), ZONE_FIELDS),
+        ("pickup_points", shop_settings.pickup_points.all(), POINT_FIELDS),
+    ):
+        rows = list(rows)
+        data |= {
+            f"{prefix}-TOTAL_FORMS": str(len(rows)),
+            f"{prefix}-INITIAL_FORMS": str(len(rows)),
+            f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "1000",
+        }
+        for index, row in enumerate(rows):
+            data[f"{prefix}-{index}-id"] = str(row.pk)
+            data[f"{prefix}-{index}-ORDER"] = str(index + 1)
+            for field in fields:
+                value = getattr(row, field)
+                if value is True:
+                    data[f"{prefix}-{index}-{field}"] = "on"
+                elif value is not False:
+                    data[f"{prefix}-{index}-{field}"] = str(value)
+    return data
+
+
+ZONE_FIELDS = ("name", "areas", "fee", "lead_time_days", "cash_allowed")
+POINT_FIELDS = ("name", "address", "opening_hours")
+
+
 def post_settings(client, site, **overrides):
-    data = {"currency": "XOF", "markup_rate": "10", "delivery_fee": "2000", **overrides}
+    data = {
+        "currency": "XOF",
+        "markup_rate": "10",
+        "vat_rate": "0",
+        **inline_data(ShopSettings.for_site(site)),
+        **overrides,
+    }
     return client.post(settings_url(site), data)
 
 
@@ -105,7 +141,8 @@ def post_settings(client, site, **overrides):
         ({"currency": "ABC"}, "« ABC » n'est pas un code de devise ISO 4217."),
         ({"currency": "XAU"}, "« XAU » n'est pas un code de devise ISO 4217."),
         ({"currency": "E"}, "« E » n'est pas un code de devise ISO 4217."),
-        ({"delivery_fee": "-5"}, "Les frais de livraison ne peuvent pas être négatifs."),
+        ({"delivery_zones-0-fee": "-5"}, "Les frais de livraison ne peuvent pas être négatifs."),
+        ({"vat_rate": "120"}, "Le taux de TVA doit être compris entre 0 et 100."),
     ],
 )
 def test_bad_settings_are_refused_with_a_french_message_and_nothing_changes(
@@ -116,11 +153,14 @@ def test_bad_settings_are_refused_with_a_french_message_and_nothing_changes(
     assert response.status_code == 200
     assert message in page_text(response)
     after = ShopSettings.objects.get(site=site)
-    assert (after.currency, after.markup_rate, after.delivery_fee) == (
+    assert (after.currency, after.markup_rate, after.vat_rate) == (
         before.currency,
         before.markup_rate,
-        before.delivery_fee,
+        before.vat_rate,
     )
+    assert [zone.fee for zone in after.delivery_zones.all()] == [
+        zone.fee for zone in before.delivery_zones.all()
+    ]
 
 
 def test_good_settings_are_saved_with_the_code_in_capitals(admin_client, site):

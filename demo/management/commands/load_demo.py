@@ -36,12 +36,14 @@ from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import (
     ArtisanPayout,
+    DeliveryZone,
     Fulfilment,
     Order,
     OrderReferenceCounter,
     OrderStatus,
     PaymentMethod,
     PayoutMethod,
+    PickupPoint,
     ProductCategory,
     ProductImage,
     ProductIndexPage,
@@ -277,11 +279,19 @@ class Command(BaseCommand):
 
     def load_shop_settings(self, home):
         site = Site.objects.get(root_page=home)
-        _settings, made = ShopSettings.objects.get_or_create(
-            site=site, defaults={"pickup_address": content.PICKUP_ADDRESS}
+        shop_settings, made = ShopSettings.objects.get_or_create(
+            site=site, defaults=content.SHOP_LEGAL
         )
         if made:
             self.count_created("settings")
+        # The zones and points replace what a first migration made from the old flat fee.
+        if made or not shop_settings.delivery_zones.filter(name=content.DELIVERY_ZONES[0]["name"]):
+            shop_settings.delivery_zones.all().delete()
+            shop_settings.pickup_points.all().delete()
+            for order, zone in enumerate(content.DELIVERY_ZONES):
+                DeliveryZone.objects.create(settings=shop_settings, sort_order=order, **zone)
+            for order, point in enumerate(content.PICKUP_POINTS):
+                PickupPoint.objects.create(settings=shop_settings, sort_order=order, **point)
 
     def load_indexes(self, home):
         indexes = {}

@@ -187,17 +187,15 @@ def needs_refund_alert(order):
 
 
 def on_order_changed(sender, order, from_status, to_status, **kwargs):
-    """An order was paid: issue its receipt; for cash, send it to the shopper.
+    """An order was paid: issue its receipt.
 
-    Connected to `shop.signals.order_changed` (sent after commit). An online payment's
-    confirmation goes out with its receipt from `shop.lifecycle`; a failed refund that
-    makes an order paid again changes nothing here.
+    Connected to `shop.signals.order_changed` (sent after commit). The e-mails that carry
+    it are sent by the services of `shop.lifecycle` (`confirm_payment`, `mark_cash_paid`),
+    after this; a failed refund that makes an order paid again changes nothing here.
     """
     if to_status != OrderStatus.PAID or from_status == OrderStatus.REFUNDED:
         return
     try:
         receipts.issue_receipt(order)
-        if from_status == OrderStatus.AWAITING_CASH:
-            payment_received(Order.objects.select_related("site").get(pk=order.pk))
     except Exception:
-        logger.exception("Could not issue or send the receipt of order %s", order.pk)
+        logger.exception("Could not issue the receipt of order %s", order.pk)

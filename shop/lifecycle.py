@@ -121,13 +121,15 @@ def _log_note(order, note, by=None):
     )
 
 
-def mark_cash_paid(order, *, by, note=""):
-    """Staff received the cash: an order awaiting cash becomes paid."""
+def mark_cash_paid(order, *, by, note="", notify=True):
+    """Staff received the cash: the order becomes paid; the shopper gets the receipt."""
     with transaction.atomic():
         order = lock(order)
         if order.status != OrderStatus.AWAITING_CASH:
             raise TransitionNotAllowed(order, OrderStatus.PAID)
         _change_status(order, OrderStatus.PAID, by=by, note=note)
+        if notify:
+            emails.send_on_commit(emails.payment_received, order)
     return order
 
 

@@ -287,7 +287,7 @@ def test_an_earlier_order_names_the_maker_as_their_page_does_now(
     client, django_capture_on_commit_callbacks, keep_portrait_files
 ):
     stool = ProductPage.objects.get(slug="tabouret-trois-pieds-vene")
-    order = place(ShopSettings.objects.first(), [(stool, 1)])
+    order = place(ShopSettings.objects.first(), [(stool, 1)], pickup=True)
     record = record_of("Ibrahima Sarr")
     record.consent_withdrawn_on = TODAY
     with django_capture_on_commit_callbacks(execute=True):

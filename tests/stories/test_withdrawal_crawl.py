@@ -110,7 +110,7 @@ def order_of_their_piece(legal_name):
     """A paid-by-cash order of one of the person's products, as a shopper placed it."""
     artisan = record_of(legal_name).artisan
     product = ProductPage.objects.live().filter(artisan=artisan, stock__gt=0).first()
-    return place(ShopSettings.objects.first(), [(product, 1)])
+    return place(ShopSettings.objects.first(), [(product, 1)], pickup=True)
 
 
 def names_of(legal_name):

@@ -728,7 +728,7 @@ class Command(BaseCommand):
             notify=False,
         )
         if data["status"] in (OrderStatus.PAID, OrderStatus.FULFILLED):
-            lifecycle.mark_cash_paid(order, by=manager, note="Espèces reçues")
+            lifecycle.mark_cash_paid(order, by=manager, note="Espèces reçues", notify=False)
         if data["status"] == OrderStatus.FULFILLED:
             lifecycle.mark_fulfilled(order, by=manager, notify=False)
         if data["status"] == OrderStatus.CANCELLED:
@@ -840,7 +840,7 @@ class Command(BaseCommand):
             notify=False,
         )
         if status not in (*HOLDING_STATUSES, OrderStatus.CANCELLED):
-            lifecycle.mark_cash_paid(order, by=manager, note="Espèces reçues")
+            lifecycle.mark_cash_paid(order, by=manager, note="Espèces reçues", notify=False)
         if status in (OrderStatus.FULFILLED, "fulfilled_partly_refunded"):
             lifecycle.mark_fulfilled(order, by=manager, notify=False)
         if status == OrderStatus.CANCELLED:

@@ -129,7 +129,8 @@ def open_page(browser, site_url, screenshots, request):
     def open_page(**options):
         options = {"viewport": {"width": 1280, "height": 900}, "locale": "fr-FR", **options}
         context = browser.new_context(base_url=site_url, **options)
-        context.set_default_timeout(10_000)
+        # Generous: on a loaded 2-core CI machine the admin's block chooser took over 10 s.
+        context.set_default_timeout(30_000)
         pages.append(context.new_page())
         return pages[-1]
 

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from ..filters import ProductFilterForm
+from ..page_lookups import CachedViewRestrictionsMixin
 from ..publication import (
     PublicationCheckedPageForm,
     PublicationCheckedSnippetForm,
@@ -51,7 +52,7 @@ class ProductCategory(models.Model):
         return self.name
 
 
-class ProductIndexPage(PublicationGuardMixin, Page):
+class ProductIndexPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """The catalogue: every product, filtered and sorted with plain links; sold pieces stay."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

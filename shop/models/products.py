@@ -29,6 +29,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from .. import pricing
+from ..page_lookups import CachedViewRestrictionsMixin
 from ..publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 # A shopper buys at most this many of one product at once (wholesale goes through staff).
@@ -130,7 +131,7 @@ class ProductPageForm(PublicationCheckedPageForm):
             )
 
 
-class ProductPage(PublicationGuardMixin, Page):
+class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """One piece for sale: who made it, what it is, what it costs and why."""
 
     artisan = models.ForeignKey(

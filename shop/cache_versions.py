@@ -10,9 +10,13 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+# Every version key this process has read or renewed (`renew_known_versions`).
+_known_keys = set()
+
 
 def current_version(key):
     """The version stored under `key`, made on first use (every process agrees on it)."""
+    _known_keys.add(key)
     version = cache.get(key)
     if version is None:
         cache.add(key, uuid.uuid4().hex, timeout=None)
@@ -22,7 +26,19 @@ def current_version(key):
 
 def renew_version(key):
     """A new version under `key`: every entry keyed with the old one is forgotten."""
+    _known_keys.add(key)
     cache.set(key, uuid.uuid4().hex, timeout=None)
+
+
+def renew_known_versions():
+    """Renew every version this process has used.
+
+    Called when the shared cache answers again after an outage (`config.cache`): a
+    renewal attempted meanwhile (a consent withdrawn, a piece sold) was lost, and the
+    entries keyed with the old version are still in the cache.
+    """
+    for key in sorted(_known_keys):
+        renew_version(key)
 
 
 # The public pages' generation: part of the key of every cached public page and of what

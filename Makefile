@@ -55,9 +55,10 @@ lint: install ## Check the code with ruff
 ci: ## Run what CI runs: tests on SQLite, checks, lint, tests on PostgreSQL
 	.ci/run
 
-bench: messages ## Page queries and times at SIZES=30,300,3000 products, wrk load, page weight (var/bench/)
+bench: messages ## Page queries and times at SIZES=30,300,3000, wrk load, weight, this site vs bakerydemo (BAKERYDEMO_DIR)
 	$(BIN)/python bench/pages.py --sizes $(SIZES)
 	$(BIN)/python bench/load.py --size $(lastword $(subst $(comma), ,$(SIZES)))
+	$(BIN)/python bench/compare.py --size $(lastword $(subst $(comma), ,$(SIZES)))
 
 load: messages ## Load run on the buying path: 50 shoppers for 60 s, checks oversells and lost orders
 	$(BIN)/python bench/buying.py

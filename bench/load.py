@@ -160,14 +160,20 @@ def page_weight(base, path, media_root):
     return weight, counts, "gzip" if headers.get("Content-Encoding") == "gzip" else "none"
 
 
-def main():
-    arguments = parse_arguments()
+def served_site(size):
+    """(environment, sample pages) of the scratch site of that size, ready for gunicorn
+    and wrk (which must be installed)."""
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: run `apt-get install -y wrk` (as root) first.")
-    env = scratch_site.build(f"size-{arguments.size}", arguments.size)
+    env = scratch_site.build(f"size-{size}", size)
     scratch_site.collect_static(env)
     scratch_site.setup_django(env)
-    pages = scratch_site.sample_pages()
+    return env, scratch_site.sample_pages()
+
+
+def main():
+    arguments = parse_arguments()
+    env, pages = served_site(arguments.size)
     cart_ids = scratch_site.cart_products()
     with scratch_site.Server(env) as server:
         cookie = cart_cookie(server.base, pages["product"], cart_ids)

@@ -25,6 +25,7 @@ import scratch_site  # noqa: E402 (a script run from anywhere: its folder goes o
 
 PAGES = [
     "home",
+    "standard page",
     "story index",
     "story",
     "artisan index",
@@ -65,13 +66,18 @@ def timed(client, path, clear_cache):
 
 def measure(size, repeat):
     """Measure every page of the size's site; print one JSON line of results."""
-    scratch_site.setup_django(scratch_site.environment(f"size-{size}"))
+    # The queries of pages rendered: the page cache (`bench/compare.py` measures it) is off.
+    scratch_site.setup_django(
+        {**scratch_site.environment(f"size-{size}"), "PAGE_CACHE_SECONDS": "0"}
+    )
     from django.test import Client
     from django.urls import reverse
 
+    from home.models import StandardPage
     from shop.models import ProductPage
 
     paths = scratch_site.sample_pages()
+    paths["standard page"] = StandardPage.objects.live().filter(locale__language_code="fr")[0].url
     browser = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench)")
     cart = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench)")
     for product_id in scratch_site.cart_products():

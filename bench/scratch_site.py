@@ -99,11 +99,16 @@ def free_port():
 
 
 class Server:
-    """gunicorn with 2 workers on a free loopback port, stopped when the block ends."""
+    """gunicorn with 2 workers on a free loopback port, stopped when the block ends.
 
-    def __init__(self, env, workers=2, log_name="gunicorn.log"):
+    `command` and `cwd` serve another site (bakerydemo, `bench/compare.py`) the same way.
+    """
+
+    def __init__(self, env, workers=2, log_name="gunicorn.log", command=None, cwd=ROOT):
         self.env = env
         self.workers = workers
+        self.command = command or [GUNICORN, "config.wsgi"]
+        self.cwd = cwd
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = BENCH / log_name
@@ -114,8 +119,7 @@ class Server:
         with self.log.open("w") as log:
             self.process = subprocess.Popen(
                 [
-                    GUNICORN,
-                    "config.wsgi",
+                    *self.command,
                     "--workers",
                     str(self.workers),
                     "--bind",
@@ -123,7 +127,7 @@ class Server:
                     "--timeout",
                     "60",
                 ],
-                cwd=ROOT,
+                cwd=self.cwd,
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -133,7 +137,7 @@ class Server:
             if self.process.poll() is not None:
                 raise SystemExit(f"gunicorn stopped: see {self.log}")
             try:
-                with urllib.request.urlopen(self.base + "/fr/", timeout=5):  # noqa: S310
+                with urllib.request.urlopen(self.base + "/", timeout=5):  # noqa: S310
                     return self
             except OSError:
                 time.sleep(0.5)

@@ -10,4 +10,14 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site protections")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the deployment checks
+        from shop import page_lookups
+
+        from . import (
+            checks,  # noqa: F401 - registers the deployment checks
+            locales,
+            pagecache,
+        )
+
+        locales.install()
+        page_lookups.install()
+        pagecache.connect_signals()

@@ -15,6 +15,11 @@ What each call answers while Redis is unreachable:
 - `incr`: `delta`, as if the counter started afresh, so counters built on it (the shop's
   POST limit, the admin login throttle) count each request as the first and allow it.
   An outage therefore lifts the limits; it is logged, once per `RETRY_AFTER` seconds.
+
+When Redis answers again, the process renews every cache version it has used
+(`shop.cache_versions.renew_known_versions`): a renewal it tried during the outage
+(a consent withdrawn, a piece sold) was lost, and pages cached under the old version
+must not be served again.
 """
 
 import logging
@@ -24,6 +29,8 @@ import time
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
+
+from shop.cache_versions import renew_known_versions
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +64,15 @@ class CircuitBreaker:
         )
 
     def succeeded(self, location):
-        if self.failed:
-            with self._lock:
-                self.failed = False
-            logger.warning("Cache %s reachable again", location)
+        """Note a call that worked; True when it ends an outage."""
+        if not self.failed:
+            return False
+        with self._lock:
+            if not self.failed:
+                return False
+            self.failed = False
+        logger.warning("Cache %s reachable again", location)
+        return True
 
 
 class FailSoftRedisCache(RedisCache):
@@ -88,6 +100,13 @@ class FailSoftRedisCache(RedisCache):
         if not self.breaker.allows_call():
             return fallback
         try:
+            if self.breaker.failed:
+                # Back after an outage? Then, before any answer is read, renew the cache
+                # versions: renewals tried during the outage were lost, and entries of
+                # the old versions (pages naming a withdrawn person...) must not be read.
+                self._cache.get_client(write=True).ping()
+                if self.breaker.succeeded(self.location):
+                    renew_known_versions()
             result = call(*args)
         except REDIS_FAULTS as error:
             self.breaker.trip(self.location, error)

@@ -11,6 +11,7 @@ from wagtail.search import index
 from impact.figures import impact_summary
 from shop.cards import prepare_cards
 from shop.models import ProductPage
+from shop.page_lookups import CachedRoutingMixin, CachedViewRestrictionsMixin
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 from stories.models import StoryPage
 
@@ -20,7 +21,7 @@ from .summary import catalogue_summary
 FEATURED_COUNT = 3
 
 
-class HomePage(PublicationGuardMixin, Page):
+class HomePage(CachedRoutingMixin, CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """The front door: a welcome, featured stories and products, the impact in a sentence."""
 
     hero_heading = models.CharField(_("welcome heading"), max_length=150)
@@ -132,7 +133,7 @@ class HomeFeaturedProduct(Orderable):
     panels = [FieldPanel("product")]
 
 
-class StandardPage(PublicationGuardMixin, Page):
+class StandardPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """A plain page: about us, delivery, terms of sale, privacy."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from shop.admin.export import csv_rows
+from shop.page_lookups import CachedViewRestrictionsMixin
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 from .blocks import ImpactStreamBlock
@@ -24,7 +25,7 @@ from .reading import (
 )
 
 
-class ImpactPage(PublicationGuardMixin, RoutablePageMixin, Page):
+class ImpactPage(CachedViewRestrictionsMixin, PublicationGuardMixin, RoutablePageMixin, Page):
     """What the shop does for the people who make its goods, in live figures and words.
 
     Figures come from paid orders (`impact.figures`); readers pick a period with a plain

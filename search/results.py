@@ -21,6 +21,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from shop.cache_versions import cached_with_public_pages
 from shop.models import ProductPage
 from stories.models import ArtisanPage, StoryPage
 
@@ -191,14 +192,27 @@ def to_result(page, words, pattern, promoted=False, description=""):
     )
 
 
+def promoted_queries():
+    """The searches editors promoted results for, cached until a promotion or a page
+    changes (any save renews the public pages' generation, `config.pagecache`)."""
+    return cached_with_public_pages(
+        None,
+        ("promoted-queries",),
+        lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
+
+
 def promotions(query, locale):
     """The editors' promoted results for this query, in the visitor's language.
 
     A promoted page shows in its translation in this language, and not at all when
     it has none (or it is unpublished or private).
     """
+    query_string = normalise_query_string(query.text)
+    if query_string not in promoted_queries():
+        return []
     picks = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query.text))
+        SearchPromotion.objects.filter(query__query_string=query_string)
         .select_related("page")
         .order_by("sort_order", "pk")
     )
@@ -242,15 +256,20 @@ def run_search(query, locale, type_key="", page_number=1):
     ]
     promoted_ids = [item.page.pk for item in every_promoted if item.page is not None]
     pages = searchable_pages(locale).exclude(pk__in=promoted_ids)
+    found_by_type = {}
     for result_type in RESULT_TYPES:
         found = result_type.filter(pages).search(query.terms, operator="and")
+        found_by_type[result_type.key] = found.count()
         promoted_here = [
             item for item in every_promoted if item.page and result_type.holds(item.page)
         ]
-        outcome.counts[result_type.key] = found.count() + len(promoted_here)
+        outcome.counts[result_type.key] = found_by_type[result_type.key] + len(promoted_here)
     listing = chosen.filter(pages) if chosen else pages
     found = listing.specific().search(query.terms, operator="and")
-    outcome.page = Paginator(found, RESULTS_PER_PAGE).get_page(page_number)
+    paginator = Paginator(found, RESULTS_PER_PAGE)
+    # The types share the pages out between them: the listing's count is already known.
+    paginator.count = found_by_type[chosen.key] if chosen else sum(found_by_type.values())
+    outcome.page = paginator.get_page(page_number)
     pattern = word_pattern(query.words)
     pages = list(outcome.page.object_list)
     # An artisan's snippet names their workshop: one query for the page, not one per artisan.

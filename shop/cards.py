@@ -29,7 +29,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache_versions import current_version, renew_version
+from .cache_versions import current_version, forget_public_pages, renew_version
 from .models.products import ProductImage
 from .models.settings import ShopSettings
 
@@ -50,6 +50,7 @@ def forget_cards(**kwargs):
     """
     renew_version(GENERATION_KEY)
     transaction.on_commit(lambda: renew_version(GENERATION_KEY))
+    forget_public_pages()  # every page showing a card, too
 
 
 def _generation(request):

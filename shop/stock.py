@@ -27,6 +27,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .cache_versions import forget_public_pages
 from .models import Order, ProductPage
 
 
@@ -83,9 +84,8 @@ def _move_stock(product, change):
     they always end up with the count of the page the order refers to.
     """
     product.stock += change
-    ProductPage.objects.filter(translation_key=product.translation_key).update(
-        stock=product.stock
-    )
+    ProductPage.objects.filter(translation_key=product.translation_key).update(stock=product.stock)
+    forget_public_pages()  # cached pages show what is left (an update sends no signal)
 
 
 def reserve_stock(order):
@@ -161,6 +161,7 @@ def adjust_stock(product, new_stock, *, expected):
         if locked.stock != expected:
             raise StockChanged(locked.stock)
         ProductPage.objects.filter(translation_key=locked.translation_key).update(stock=new_stock)
+        forget_public_pages()
         product.stock = new_stock
         return locked.stock
 

@@ -71,7 +71,11 @@ class VideoBlock(blocks.StructBlock):
 
 
 class ProductChooserBlock(blocks.PageChooserBlock):
-    """Chooses a product; every product of a page is fetched at once, with what its card shows."""
+    """Chooses a product; every product of a page is fetched at once, with its maker.
+
+    Its pictures are not: the card's content is cached (`shop.cards`), so they are read
+    only when a card is drawn again, not on every view of the story.
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("page_type", "shop.ProductPage")
@@ -81,7 +85,6 @@ class ProductChooserBlock(blocks.PageChooserBlock):
         products = (
             ProductPage.objects.filter(pk__in=[value for value in values if value])
             .select_related("artisan")
-            .prefetch_related("gallery_images__image__renditions")
             .in_bulk()
         )
         result, seen = [], set()

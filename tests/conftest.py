@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from home.models import HomePage
 from impact.models import ImpactPage
+from shop.cache_versions import PUBLIC_PAGES_KEY, renew_version
 from shop.cards import CARD_IMAGE_FILTERS
 from shop.models import ProductImage
 from staff.groups import COMMUNICATIONS, SHOP_MANAGERS
@@ -48,6 +49,16 @@ def draw_product_cards():
     images = get_image_model().objects.filter(pk__in=ProductImage.objects.values("image"))
     for image in images:
         image.get_renditions(*CARD_IMAGE_FILTERS)
+
+
+@pytest.fixture(autouse=True)
+def fresh_public_pages():
+    """Each test starts with a new public pages' generation (`shop.cache_versions`).
+
+    A test's rolled-back transaction undoes rows without a signal: what the previous
+    test cached under the generation (menus, routes, settings) must not be read again.
+    """
+    renew_version(PUBLIC_PAGES_KEY)
 
 
 @pytest.fixture(autouse=True)

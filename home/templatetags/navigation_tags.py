@@ -1,4 +1,9 @@
-"""Navigation built from the page tree, in the reader's language."""
+"""Navigation built from the page tree, in the reader's language.
+
+Menus and the addresses of a page's translations are the same for every reader of a
+site and language: they are cached until a page changes (`cached_with_public_pages`),
+so a page's header and footer cost no query once warm.
+"""
 
 from django import template
 from django.conf import settings
@@ -8,15 +13,22 @@ from wagtail.models import Page, Site
 
 from home.models import StandardPage
 from shop.addresses import page_url
+from shop.cache_versions import cached_with_public_pages
 
 register = template.Library()
 
 
 def _home_page(request):
+    """The home page in the reader's language, looked up once per request."""
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return site.root_page.localized
+    language = get_language()
+    remembered = getattr(request, "_home_page", None)
+    if remembered is None or remembered[0] != language:
+        remembered = (language, site.root_page.localized)
+        request._home_page = remembered
+    return remembered[1]
 
 
 @register.simple_tag(takes_context=True)
@@ -32,21 +44,42 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if home is not None:
-        for child in home.get_children().live().in_menu():
+        entries = cached_with_public_pages(
+            request,
+            ("main-menu", home.pk, request.get_host()),
+            lambda: [
+                {
+                    "pk": child.pk,
+                    "path": child.path,
+                    "title": child.title,
+                    "url": child.get_url(request),
+                }
+                for child in home.get_children().live().in_menu()
+            ],
+        )
+        for entry in entries:
             is_current = current is not None and (
-                current.pk == child.pk or current.path.startswith(child.path)
+                current.pk == entry["pk"] or current.path.startswith(entry["path"])
             )
-            items.append({"page": child, "is_current": is_current})
+            items.append({**entry, "is_current": is_current})
     return {"home": home, "items": items, "request": request}
 
 
 @register.inclusion_tag("components/footer_menu.html", takes_context=True)
 def footer_menu(context):
     """The plain pages (about, delivery, terms, privacy) linked from every footer."""
-    home = _home_page(context.get("request"))
-    pages = Page.objects.none()
-    if home is not None:
-        pages = home.get_children().live().type(StandardPage)
+    request = context.get("request")
+    home = _home_page(request)
+    if home is None:
+        return {"pages": []}
+    pages = cached_with_public_pages(
+        request,
+        ("footer-menu", home.pk, request.get_host()),
+        lambda: [
+            {"title": page.title, "url": page.get_url(request)}
+            for page in home.get_children().live().type(StandardPage)
+        ],
+    )
     return {"pages": pages}
 
 
@@ -58,13 +91,17 @@ def page_translations(request, page):
     cache = getattr(request, "_page_translations", None) if request else None
     if cache is not None and cache[0] == page.pk:
         return cache[1]
-    translations = {
-        translation.locale.language_code: translation
-        for translation in Page.objects.translation_of(page, inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-    }
+    translations = cached_with_public_pages(
+        request,
+        ("translations", page.pk),
+        lambda: {
+            translation.locale.language_code: translation
+            for translation in Page.objects.translation_of(page, inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+        },
+    )
     if request is not None:
         request._page_translations = (page.pk, translations)
     return translations
@@ -82,9 +119,20 @@ def other_language_url(request, page, language_code):
         if translation is not None:
             return translation.get_url(request)
         site = Site.find_for_request(request) if request else None
-        homes = Page.objects.translation_of(site.root_page, inclusive=True) if site else None
-        home = homes.live().filter(locale__language_code=language_code).first() if site else None
-        if home is not None:
+        home = None
+        if site is not None:
+            home = cached_with_public_pages(
+                request,
+                ("home", site.pk, language_code),
+                lambda: (
+                    Page.objects.translation_of(site.root_page, inclusive=True)
+                    .live()
+                    .filter(locale__language_code=language_code)
+                    .first()
+                    or False
+                ),
+            )
+        if home:  # False when there is none (the cache keeps no None)
             return home.get_url(request)
         return f"/{language_code}/"
     return translate_url(request.get_full_path(), language_code) if request else ""

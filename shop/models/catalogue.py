@@ -15,6 +15,7 @@ from ..addresses import page_url
 from ..cards import prepare_cards
 from ..filters import ProductFilterForm
 from ..languages import in_reader_language
+from ..page_lookups import CachedViewRestrictionsMixin
 from ..publication import (
     PublicationCheckedPageForm,
     PublicationCheckedSnippetForm,
@@ -67,7 +68,7 @@ class ProductCategory(models.Model):
         return in_reader_language(self, "name")
 
 
-class ProductIndexPage(PublicationGuardMixin, Page):
+class ProductIndexPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """The catalogue: every product, filtered and sorted with plain links; sold pieces stay."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from .. import pricing, relations
 from ..attribution import record_story_view, story_from_request
+from ..page_lookups import CachedViewRestrictionsMixin
 from ..publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 # A shopper buys at most this many of one product at once (wholesale goes through staff).
@@ -150,7 +151,7 @@ class ProductPageForm(PublicationCheckedPageForm):
             )
 
 
-class ProductPage(PublicationGuardMixin, Page):
+class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """One piece for sale: who made it, what it is, what it costs and why."""
 
     artisan = models.ForeignKey(

@@ -10,8 +10,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from .. import pricing
+from ..cache_versions import cached_with_public_pages
 from .delivery import ZONE_FEE_MESSAGE
 
 # No « % » sign: validators format their message with « % » and would choke on it.
@@ -159,6 +161,26 @@ class ShopSettings(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("shop settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's settings; for reading a page, from the cache until they change.
+
+        Every public page shows prices: without this, each view read the settings row.
+        Any save of the settings renews the public pages' generation (`config.pagecache`),
+        so a page never shows an old markup; a form post (cart, checkout) reads the row.
+        """
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None or request.method != "GET":  # a cart or an order: the row
+                return super().for_request(request)
+            settings = cached_with_public_pages(
+                request, ("shop-settings", site.pk), lambda: cls.for_site(site)
+            )
+            settings._request = request
+            setattr(request, attr_name, settings)
+        return getattr(request, attr_name)
 
     def breakdown(self, artisan_price):
         """Today's price of one unit at this site's rate (see `pricing.price_breakdown`)."""

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from shop.cards import prepare_cards
+from shop.page_lookups import CachedViewRestrictionsMixin
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
 from ..blocks import RICH_TEXT_FEATURES
@@ -48,7 +49,7 @@ def anonymous_name(workshop, language):
         return gettext("Anonymous artisan, %(workshop)s") % {"workshop": workshop.name}
 
 
-class ArtisanIndexPage(PublicationGuardMixin, Page):
+class ArtisanIndexPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """Lists the artisans, grouped by workshop, a page of them at a time."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -78,7 +79,7 @@ class ArtisanIndexPage(PublicationGuardMixin, Page):
         return context
 
 
-class ArtisanPage(PublicationGuardMixin, Page):
+class ArtisanPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """An artisan's public profile: who they are, where they work, what they make.
 
     The title (their public name), URL, portrait and profile follow the

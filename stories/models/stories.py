@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from shop.page_lookups import CachedViewRestrictionsMixin
 from shop.parsing import id_from, slug_from
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
 
@@ -37,7 +38,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class StoryIndexPage(PublicationGuardMixin, RoutablePageMixin, Page):
+class StoryIndexPage(CachedViewRestrictionsMixin, PublicationGuardMixin, RoutablePageMixin, Page):
     """The list of stories, newest first, filtered by theme or workshop, with RSS and Atom feeds."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -121,7 +122,7 @@ class StoryIndexPage(PublicationGuardMixin, RoutablePageMixin, Page):
         return StoryFeed(self, atom=True)(request)
 
 
-class StoryPage(PublicationGuardMixin, Page):
+class StoryPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     """A story about an artisan or a workshop, ending with what they made.
 
     It can only be published while every featured artisan's consent covers a
@@ -196,6 +197,11 @@ class StoryPage(PublicationGuardMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk and not getattr(request, "is_preview", False):
+            # Asked twice (themes in the header, keywords in the JSON-LD): fetched once.
+            models.prefetch_related_objects([self], "tags")
+        # The index the theme links and the feed belong to, in one query.
+        context["story_index"] = StoryIndexPage.objects.ancestor_of(self).first()
         context["related_stories"] = self.related_stories()
         # A list, not a query: in a preview the artisans are the editor's unsaved choice.
         context["featured_artisans"] = self.in_own_language(
@@ -228,10 +234,10 @@ class StoryPage(PublicationGuardMixin, Page):
             .filter(models.Q(artisans__in=self.artisans.all()) | models.Q(tags__in=self.tags.all()))
             .values("pk")
         )
-        return with_renditions(
+        # Three pictures: their renditions come from Wagtail's rendition cache once drawn.
+        return (
             StoryPage.objects.filter(pk__in=related)
             .select_related("hero_image")
             .prefetch_related("artisans")
-            .order_by("-date", "-pk")[:limit],
-            "hero_image",
+            .order_by("-date", "-pk")[:limit]
         )

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from config.cache import FailSoftRedisCache
+from shop import cache_versions
 from tests.servers import RedisServer, needs_redis_server
 
 TIMEOUT = 0.25
@@ -123,3 +124,19 @@ def test_an_outage_is_logged_once_per_interval(cache, redis_server, caplog):
     warnings = [record for record in caplog.records if record.name == "config.cache"]
     assert len(warnings) == 1
     assert "unreachable" in warnings[0].getMessage()
+
+
+def test_cache_versions_lost_during_an_outage_are_renewed_before_redis_is_read_again(
+    cache, monkeypatch
+):
+    # A withdrawal while Redis hangs cannot renew the pages' version: once Redis answers
+    # again, the first read must not find the pages cached under the old version.
+    monkeypatch.setattr(cache_versions, "cache", cache)
+    before = cache_versions.current_version(cache_versions.PUBLIC_PAGES_KEY)
+    # A call failed (Redis unreachable for a moment; its data stays): for RETRY_AFTER
+    # seconds every call is skipped, this renewal with them.
+    cache.breaker.trip(cache.location, OSError("unreachable for the test"))
+    cache_versions.renew_version(cache_versions.PUBLIC_PAGES_KEY)
+    assert cache.get(cache_versions.PUBLIC_PAGES_KEY) is None  # skipped, as during an outage
+    time.sleep(RETRY_AFTER)
+    assert cache_versions.current_version(cache_versions.PUBLIC_PAGES_KEY) != before

@@ -27,6 +27,15 @@ def set_stock(product, count):
     return product
 
 
+def change_settings(site, **values):
+    """Change the shop settings as staff do, through a save (which the caches listen to)."""
+    shop_settings = ShopSettings.for_site(site)
+    for name, value in values.items():
+        setattr(shop_settings, name, value)
+    shop_settings.save()
+    return shop_settings
+
+
 def stock_of(product):
     return ProductPage.objects.values_list("stock", flat=True).get(pk=product.pk)
 

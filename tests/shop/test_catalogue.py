@@ -12,9 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from shop import pricing
-from shop.models import ProductCategory, ProductImage, ProductIndexPage, ProductPage, ShopSettings
+from shop.models import ProductCategory, ProductImage, ProductIndexPage, ProductPage
 from shop.models.catalogue import PRODUCTS_PER_PAGE
 from shop.models.products import LARGEST_INTEGER
+
+from .conftest import change_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +120,7 @@ def test_price_range_uses_the_price_the_shopper_pays_not_the_artisans(client, ca
 
 
 def test_prices_are_typed_in_euros_and_cents_on_a_euro_site(client, catalogue, site):
-    ShopSettings.objects.filter(site=site).update(currency="EUR")
+    change_settings(site, currency="EUR")
     product = (
         ProductPage.objects.live().filter(locale__language_code="fr").get(artisan_price=12_345)
     )  # 135,80 € at 10 %

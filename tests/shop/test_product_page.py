@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from shop import pricing
-from shop.models import ProductImage, ProductIndexPage, ProductPage, ShopSettings
+from shop.models import ProductImage, ProductIndexPage, ProductPage
+
+from .conftest import change_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +63,7 @@ def test_changing_the_rate_changes_new_prices_on_pages_in_the_catalogue_and_in_t
     client.post(reverse("shop:cart_add"), {"product": product.pk, "quantity": 2})
     assert client.get(reverse("shop:cart")).context["cart"].total == 2 * 13_580
 
-    ShopSettings.objects.filter(site=site).update(markup_rate=Decimal("12.5"))
+    change_settings(site, markup_rate=Decimal("12.5"))
     new_price = pricing.unit_price(12_345, Decimal("12.5"))
     assert new_price == 13_888  # 1 543.125 of markup, rounded half up
     html = soup(client.get(product.url))
@@ -202,7 +204,7 @@ def test_cfa_prices_show_an_approximate_euro_amount_and_the_peg(client):
 
 
 def test_euro_sites_show_no_approximation(client, site):
-    ShopSettings.objects.filter(site=site).update(currency="EUR")
+    change_settings(site, currency="EUR")
     product = (
         ProductPage.objects.live().filter(locale__language_code="fr").get(artisan_price=12_345)
     )

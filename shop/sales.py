@@ -5,12 +5,13 @@ export's « Impact » columns and the stories report:
 
 - An order counts once paid: status paid or fulfilled, in the shop's currency. An
   order refunded in whole, or whose every piece came back (status refunded), counts
-  for nothing (no piece, no money, no artisan). A partial refund takes money back, split between the artisans' share,
-  the markup and the delivery fee by `pricing.split_refund` and spread over the
-  order's lines by `pricing.allocate`; the order and its pieces still count. A
-  return (`shop.refunds.refund_return`) says which pieces came back: once its refund
-  succeeded, their line counts for the pieces kept only (the returned pieces' artisan
-  share and markup, exactly), and the delivery fee it gave back leaves the fee.
+  for nothing (no piece, no money, no artisan). A partial refund takes money back,
+  split between the artisans' share, the markup and the delivery fee by
+  `pricing.split_refund` and spread over the order's lines by `pricing.allocate`;
+  the order and its pieces still count. A return (`shop.refunds.refund_return`)
+  says which pieces came back: once its refund succeeded, their line counts for the
+  pieces kept only (the returned pieces' artisan share and markup, exactly), and the
+  delivery fee it gave back leaves the fee.
 - Amounts come from the order lines' snapshots (artisan's price, markup, quantity),
   never from today's products or settings. Delivery fees are not impact.
 - An order belongs to the month it was paid in, in the site's time zone.

@@ -22,7 +22,8 @@ from shop.sales import net_lines
 from tests import sales as hand
 from tests.sales import place
 
-from .conftest import set_stock, stock_of
+from .conftest import event, set_stock, stock_of
+from .test_refunds import refund_object
 
 pytestmark = pytest.mark.django_db
 
@@ -287,3 +288,31 @@ def test_a_card_return_stripe_refuses_counts_nothing_and_may_be_asked_again(
     paid_card_order.refresh_from_db()
     assert paid_card_order.status == OrderStatus.REFUNDED
     assert Order.objects.get(pk=paid_card_order.pk).payment_method == PaymentMethod.CARD
+
+
+def test_the_reconciliation_still_matches_after_a_return(manager_client, sales, piece):
+    order = paid_in_cash(sales, [(piece, 1), (sales.products[1], 1)])
+    take_back(manager_client, order, {order.lines.get(product=piece): (1, False)}, delivery=True)
+    figures.invalidate()
+    response = manager_client.get(reverse("impact_reconciliation"))
+    assert response.context["all_match"]
+    assert totals().paid_to_artisans == hand.PAID_TO_ARTISANS + 24_000
+
+
+def test_a_return_whose_card_refund_fails_later_is_fulfilled_and_counted_again(
+    admin_client, paid_card_order, fake_stripe, post_event
+):
+    lifecycle.mark_fulfilled(paid_card_order, by=None, notify=False)
+    [line] = paid_card_order.lines.all()
+    take_back(admin_client, paid_card_order, {line: (2, True)}, delivery=True)
+    paid_card_order.refresh_from_db()
+    assert paid_card_order.status == OrderStatus.REFUNDED
+    refund = refund_object(paid_card_order, paid_card_order.total, "failed")
+    post_event(event("refund.failed", refund))
+    paid_card_order.refresh_from_db()
+    assert (paid_card_order.status, paid_card_order.refunded_amount) == (
+        OrderStatus.FULFILLED,
+        0,
+    )
+    [net] = net_lines(paid_card_order)
+    assert (net.quantity, net.artisan_share) == (2, line.artisan_total)

@@ -25,7 +25,7 @@ from staff.groups import SHOP_MANAGERS
 
 from . import phones, receipts, sms
 from .addresses import absolute_url
-from .models import Order, OrderStatus, ShopSettings
+from .models import Order, OrderStatus, PaymentMethod, RefundStatus, ShopSettings
 
 logger = logging.getLogger(__name__)
 
@@ -168,6 +168,33 @@ def order_fulfilled(order):
         if order.is_pickup:
             subject = _("Order %(reference)s is ready") % {"reference": order.reference}
     _tell_shopper("order_fulfilled", subject, order, with_receipt=False)
+
+
+def order_returned(order):
+    """To the shopper: the pieces taken back by the order's latest return, and its refund."""
+    refund = (
+        order.refunds.exclude(status=RefundStatus.FAILED)
+        .filter(returned_lines__isnull=False)
+        .distinct()
+        .order_by("-pk")
+        .first()
+    )
+    if refund is None:
+        return
+    with translation.override(order.language):
+        subject = _("Order %(reference)s: your return") % {"reference": order.reference}
+    returned = list(refund.returned_lines.select_related("line"))
+    _send(
+        "order_returned",
+        subject,
+        [order.email],
+        order,
+        order.language,
+        refund=refund,
+        returned=returned,
+        in_cash=order.payment_method == PaymentMethod.CASH,
+        refunded=refund.status == RefundStatus.SUCCEEDED,
+    )
 
 
 def needs_refund_alert(order):

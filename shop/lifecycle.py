@@ -25,6 +25,7 @@ from .models import (
     OrderStatusChange,
     Refund,
     RefundStatus,
+    ReturnedLine,
 )
 from .signals import order_changed
 from .stock import OutOfStock, release_stock, reserve_stock
@@ -43,14 +44,17 @@ TRANSITIONS = {
     (OrderStatus.AWAITING_CASH, OrderStatus.PAID): "mark-paid",
     (OrderStatus.AWAITING_CASH, OrderStatus.CANCELLED): "cancel",
     (OrderStatus.PAID, OrderStatus.FULFILLED): "fulfil",
-    # Refunds in whole (`shop.refunds`, the admin's refund form, or the provider's report).
+    # Refunds in whole, or every piece returned (`shop.refunds`, the admin's refund and
+    # return forms, or the provider's report), before or after the order was handed over.
     (OrderStatus.PAID, OrderStatus.REFUNDED): None,
+    (OrderStatus.FULFILLED, OrderStatus.REFUNDED): None,
     # Only for a card payment that arrived after its reservation was released (a late
     # or lost webhook) when the pieces could be reserved again.
     (OrderStatus.CANCELLED, OrderStatus.PAID): None,
     # Only when a refund the provider had accepted fails afterwards: the money is the shop's
-    # again and the order is paid, as before the refund.
+    # again and the order is paid (or fulfilled, if it had been), as before the refund.
     (OrderStatus.REFUNDED, OrderStatus.PAID): None,
+    (OrderStatus.REFUNDED, OrderStatus.FULFILLED): None,
 }
 
 TIMESTAMP_OF = {
@@ -121,6 +125,20 @@ def _log_note(order, note, by=None):
     )
 
 
+def log_return(order, pieces, *, by):
+    """Log pieces taken back in the locked order's history: (product, how many, restocked)."""
+    parts = [
+        (
+            _("%(count)s × %(product)s, put back on sale")
+            if restocked
+            else _("%(count)s × %(product)s, not put back on sale")
+        )
+        % {"count": quantity, "product": product}
+        for product, quantity, restocked in pieces
+    ]
+    _log_note(order, _("Pieces taken back: %(pieces)s.") % {"pieces": "; ".join(parts)}, by=by)
+
+
 def mark_cash_paid(order, *, by, note="", notify=True):
     """Staff received the cash: the order becomes paid; the shopper gets the receipt."""
     with transaction.atomic():
@@ -137,6 +155,8 @@ def mark_fulfilled(order, *, by, note="", notify=True):
     """Staff handed the order over (sent or collected); the shopper is told."""
     with transaction.atomic():
         order = lock(order)
+        if order.status != OrderStatus.PAID:  # a failed refund alone makes a refunded one fulfilled
+            raise TransitionNotAllowed(order, OrderStatus.FULFILLED)
         _change_status(order, OrderStatus.FULFILLED, by=by, note=note)
         if notify:
             emails.send_on_commit(emails.order_fulfilled, order)
@@ -295,13 +315,26 @@ def _succeeded_total(order):
     return total["sum"] or 0
 
 
+def _all_returned(order):
+    """Whether succeeded returns brought back every piece of the order."""
+    returned = ReturnedLine.objects.filter(
+        refund__order=order, refund__status=RefundStatus.SUCCEEDED
+    )
+    back = dict(
+        returned.values("line_id")
+        .annotate(sum=models.Sum("quantity"))
+        .values_list("line_id", "sum")
+    )
+    return all(back.get(line.pk, 0) >= line.quantity for line in order.lines.all())
+
+
 def _apply_refunds(order, *, by=None):
     """Bring the locked order in line with its succeeded refund rows.
 
-    Refunded in whole: a paid order becomes refunded and loses its "needs refund" flag.
-    A partial refund leaves a paid order paid (it can still be fulfilled); a failed
-    refund that had made the order refunded makes it paid again. A fulfilled order keeps
-    its status: the refund is logged and counted in the figures.
+    Refunded in whole, or every piece returned: a paid or fulfilled order becomes
+    refunded and loses its "needs refund" flag. A partial refund leaves the order paid
+    (it can still be fulfilled) or fulfilled, logged and counted in the figures; a
+    failed refund that had made the order refunded makes it paid (or fulfilled) again.
     """
     refunded = _succeeded_total(order)
     if refunded == order.refunded_amount:
@@ -313,10 +346,12 @@ def _apply_refunds(order, *, by=None):
         fields.append("needs_refund")
     order.save(update_fields=fields)
     note = _("Refunded %(amount)s in all.") % {"amount": order.format(refunded)}
-    if order.status == OrderStatus.PAID and refunded >= order.total:
+    whole = refunded >= order.total or (refunded > 0 and _all_returned(order))
+    held = OrderStatus.FULFILLED if order.fulfilled_at else OrderStatus.PAID
+    if order.status in (OrderStatus.PAID, OrderStatus.FULFILLED) and whole:
         _change_status(order, OrderStatus.REFUNDED, by=by, note=note)
-    elif order.status == OrderStatus.REFUNDED and refunded < order.total:
-        _change_status(order, OrderStatus.PAID, by=by, note=note)
+    elif order.status == OrderStatus.REFUNDED and not whole:
+        _change_status(order, held, by=by, note=note)
     else:
         _log_note(order, note, by=by)
         _announce_on_commit(order, order.status)  # the refunded amount changes figures

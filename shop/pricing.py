@@ -157,6 +157,16 @@ def order_total(line_totals):
     return total
 
 
+def return_amount(units_and_quantities, delivery_fee=0):
+    """What a return gives back: each piece at the price it was sold, and the fee if refunded.
+
+    `units_and_quantities` holds (unit price, pieces returned) pairs from the order lines.
+    """
+    return order_total(
+        [*(line_total(unit, quantity) for unit, quantity in units_and_quantities), delivery_fee]
+    )
+
+
 @dataclass(frozen=True)
 class PriceBreakdown:
     """One unit's price split between the artisan and the shop."""

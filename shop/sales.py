@@ -3,11 +3,15 @@
 Used by the impact figures (`impact.figures`), the artisans' earnings, the order
 export's « Impact » columns and the stories report:
 
-- An order counts once paid: status paid, fulfilled or refunded, in the shop's
-  currency. An order refunded in whole counts for nothing (no piece, no money, no
-  artisan). A partial refund takes money back, split between the artisans' share,
-  the markup and the delivery fee by `pricing.split_refund` and spread over the
-  order's lines by `pricing.allocate`; the order and its pieces still count.
+- An order counts once paid: status paid or fulfilled, in the shop's currency. An
+  order refunded in whole, or whose every piece came back (status refunded), counts
+  for nothing (no piece, no money, no artisan). A partial refund takes money back,
+  split between the artisans' share, the markup and the delivery fee by
+  `pricing.split_refund` and spread over the order's lines by `pricing.allocate`;
+  the order and its pieces still count. A return (`shop.refunds.refund_return`)
+  says which pieces came back: once its refund succeeded, their line counts for the
+  pieces kept only (the returned pieces' artisan share and markup, exactly), and the
+  delivery fee it gave back leaves the fee.
 - Amounts come from the order lines' snapshots (artisan's price, markup, quantity),
   never from today's products or settings. Delivery fees are not impact.
 - An order belongs to the month it was paid in, in the site's time zone.
@@ -23,9 +27,9 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from . import pricing
-from .models import Order, OrderLine, OrderStatus
+from .models import Order, OrderLine, OrderStatus, RefundStatus
 
-COUNTED_STATUSES = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.REFUNDED)
+COUNTED_STATUSES = (OrderStatus.PAID, OrderStatus.FULFILLED)
 
 
 def local_zone():
@@ -80,30 +84,59 @@ def counted_orders(currency, start=None, end=None):
 
 @dataclass(frozen=True)
 class NetLine:
-    """An order line with what it brought once the order's refund is taken back."""
+    """An order line with what it brought once the order's refunds are taken back."""
 
     line: OrderLine
     artisan_share: int
     markup: int
+    quantity: int  # the pieces kept: the line's less those returned
+
+
+def returns_of(order):
+    """({line id: pieces returned}, delivery fee given back) by the order's succeeded refunds."""
+    quantities, delivery = {}, 0
+    if not order.refunded_amount:
+        return quantities, delivery  # nothing succeeded: no return counts yet
+    for refund in order.refunds.all():
+        if refund.status != RefundStatus.SUCCEEDED:
+            continue
+        delivery += refund.delivery_amount
+        for returned in refund.returned_lines.all():
+            quantities[returned.line_id] = quantities.get(returned.line_id, 0) + returned.quantity
+    return quantities, delivery
 
 
 def net_lines(order, lines=None):
-    """The order's lines, each less its part of the order's refund (see the docstring)."""
+    """The order's lines, each less its returned pieces and its part of the other refunds.
+
+    `lines` are all the order's lines (prefetched), in any order.
+    """
     lines = list(order.lines.all()) if lines is None else list(lines)
-    artisan_totals = [line.artisan_total for line in lines]
-    markup_totals = [line.markup_total for line in lines]
+    returned, delivery_back = returns_of(order)
+    kept = [line.quantity - returned.get(line.pk, 0) for line in lines]
+    artisan_totals = [
+        pricing.line_total(line.artisan_price, count)
+        for line, count in zip(lines, kept, strict=True)
+    ]
+    markup_totals = [
+        pricing.line_total(line.markup_amount, count)
+        for line, count in zip(lines, kept, strict=True)
+    ]
+    returned_value = pricing.return_amount(
+        [(line.unit_price, returned.get(line.pk, 0)) for line in lines], delivery_back
+    )
     split = pricing.split_refund(
-        min(order.refunded_amount, order.total),
+        max(min(order.refunded_amount, order.total) - returned_value, 0),
         sum(artisan_totals),
         sum(markup_totals),
-        order.delivery_fee,
+        max(order.delivery_fee - delivery_back, 0),
     )
     artisan_back = pricing.allocate(split.artisan, artisan_totals)
     markup_back = pricing.allocate(split.markup, markup_totals)
     return [
-        NetLine(line, artisan - taken, markup - markup_taken)
-        for line, artisan, taken, markup, markup_taken in zip(
-            lines, artisan_totals, artisan_back, markup_totals, markup_back, strict=True
+        NetLine(line, artisan - taken, markup - markup_taken, count)
+        for line, artisan, taken, markup, markup_taken, count in zip(
+            lines, artisan_totals, artisan_back, markup_totals, markup_back, kept, strict=True
         )
     ]
 
@@ -178,7 +211,7 @@ def sales_by(keys, lines):
     if not kept:
         return result
     orders = Order.objects.filter(pk__in=partly_refunded.values("order_id")).prefetch_related(
-        "lines"
+        "lines", "refunds__returned_lines"
     )
     orders_by_key = {}
     for order in orders:
@@ -187,10 +220,11 @@ def sales_by(keys, lines):
                 continue
             key = tuple(_python_key(net, name) for name in keys)
             tally = result.setdefault(key, Tally())
-            tally.items += net.line.quantity
+            tally.items += net.quantity
             tally.artisan_share += net.artisan_share
             tally.markup += net.markup
-            orders_by_key.setdefault(key, set()).add(order.pk)
+            if net.quantity:  # an order whose pieces all came back is no sale
+                orders_by_key.setdefault(key, set()).add(order.pk)
     for key, order_ids in orders_by_key.items():
         result[key].orders += len(order_ids)
     return result
@@ -203,7 +237,8 @@ def order_totals_by_month(currency):
     """{month: Tally} added up from the orders' own totals, not from their lines.
 
     A second road to the same figures, for the admin's reconciliation: the orders'
-    recorded artisans' share and markup, less the refund split by the same rule.
+    recorded artisans' share and markup, less the refund split by the same rule (an
+    order with a refund goes line by line, `net_lines`, for the pieces returned).
     Pieces are not recorded on orders, so `items` stays 0 here.
     """
     totals = {}
@@ -217,12 +252,16 @@ def order_totals_by_month(currency):
     )
     for row in plain:
         totals[row["month"]] = Tally(0, row["artisan"], row["markup"], row["orders"])
-    for order in counted_orders(currency).filter(refunded_amount__gt=0):
-        split = pricing.split_refund(
-            order.refunded_amount, order.artisan_total, order.markup_total, order.delivery_fee
-        )
+    refunded = counted_orders(currency).filter(refunded_amount__gt=0)
+    for order in refunded.prefetch_related("lines", "refunds__returned_lines"):
+        net = net_lines(order)
         tally = totals.setdefault(month_of(order.counted_at), Tally())
         tally.add(
-            Tally(0, order.artisan_total - split.artisan, order.markup_total - split.markup, 1)
+            Tally(
+                0,
+                sum(line.artisan_share for line in net),
+                sum(line.markup for line in net),
+                int(any(line.quantity for line in net)),
+            )
         )
     return totals

@@ -138,6 +138,22 @@ def release_stock(order):
         order.stock_reserved = False
 
 
+def restock_pieces(pieces):
+    """Put returned pieces back on sale: `pieces` holds (product id, how many) pairs.
+
+    Pieces whose product page was deleted since the sale (id None, or gone) stay off sale.
+    """
+    quantities = {}
+    for product_id, quantity in pieces:
+        if product_id is not None and quantity > 0:
+            quantities[product_id] = quantities.get(product_id, 0) + quantity
+    with transaction.atomic():
+        products = lock_products(quantities)
+        for product_id, quantity in sorted(quantities.items()):
+            if product_id in products:
+                _move_stock(products[product_id], quantity)
+
+
 class StockChanged(Exception):
     """The stock moved since the person adjusting it looked at it."""
 

@@ -103,7 +103,7 @@ def csv_rows(rows):
 
 def csv_lines(orders):
     """The export, line by line, for a StreamingHttpResponse."""
-    orders = orders.prefetch_related("lines").iterator(chunk_size=500)
+    orders = orders.prefetch_related("lines", "refunds__returned_lines").iterator(chunk_size=500)
     yield from csv_rows(
         itertools.chain(
             [[str(heading) for heading, _value in COLUMNS]],

@@ -5,6 +5,7 @@ with POST actions (mark paid, fulfilled, cancelled) that call `shop.lifecycle`,
 and every move lands in the order's status history.
 """
 
+import re
 import uuid
 
 from django import forms
@@ -25,7 +26,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from .. import lifecycle, pricing, refunds, webhooks
+from .. import lifecycle, pricing, refunds, sales, webhooks
 from ..models import Order, PaymentEvent
 from .export import csv_lines
 from .stock import ADJUST_STOCK
@@ -90,11 +91,15 @@ class OrderInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         order = self.instance
+        returned, _delivery = sales.returns_of(order)
         context = super().get_context_data(**kwargs)
         context.update(
             {
                 "order": order,
-                "lines": list(order.lines.select_related("product", "story")),
+                "lines": [
+                    (line, returned.get(line.pk, 0))
+                    for line in order.lines.select_related("product", "story")
+                ],
                 "history": list(order.status_changes.select_related("changed_by")),
                 "events": list(order.payment_events.all()),
                 "refunds": list(order.refunds.select_related("created_by")),
@@ -102,6 +107,8 @@ class OrderInspectView(InspectView):
                 "can_change": self.request.user.has_perm(CHANGE_ORDERS),
                 "can_refund": self.request.user.has_perm(CHANGE_ORDERS)
                 and refunds.can_refund(order),
+                "can_return": self.request.user.has_perm(CHANGE_ORDERS)
+                and refunds.can_return(order),
                 "status_action_url": reverse("shop_order_action", args=[order.pk]),
                 "can_adjust_stock": self.request.user.has_perm(ADJUST_STOCK),
             }
@@ -190,28 +197,25 @@ class RefundForm(forms.Form):
         self.fields["amount"].validators.append(MaxValueValidator(order.refundable_amount))
 
 
-def order_refund(request, pk):
-    """Refund part or all of an order, through its provider or by hand for cash."""
+def _give_back_page(request, pk, *, allowed, closed, form_class, template, initial, give_back):
+    """The refund and the return pages: the form, then the service, its answer, the order.
+
+    `give_back(order, cleaned_data, by=user)` makes the refund and returns its row; a
+    refusal (`RefundRefused`) is shown on the order with nothing changed.
+    """
     if not request.user.has_perm(CHANGE_ORDERS):
         raise PermissionDenied
     order = get_object_or_404(Order, pk=pk)
-    if not refunds.can_refund(order):
-        messages.error(request, _("This order has nothing left to refund."))
+    if not allowed(order):
+        messages.error(request, closed)
         return redirect("shop_order_modeladmin_inspect", order.pk)
     status = 200
     if request.method == "POST":
-        form = RefundForm(request.POST, order=order)
+        form = form_class(request.POST, order=order)
         status = 400
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                refund = refunds.refund(
-                    order,
-                    data["amount"],
-                    by=request.user,
-                    reason=data["reason"],
-                    idempotency_key=str(data["idempotency_key"]),
-                )
+                refund = give_back(order, form.cleaned_data, by=request.user)
             except refunds.RefundRefused as refusal:
                 messages.error(request, str(refusal))
             else:
@@ -225,10 +229,111 @@ def order_refund(request, pk):
                 )
             return redirect("shop_order_modeladmin_inspect", order.pk)
     else:
-        amount = order.refundable_amount
-        form = RefundForm(initial={"amount": amount, "idempotency_key": uuid.uuid4()}, order=order)
+        form = form_class(initial={**initial(order), "idempotency_key": uuid.uuid4()}, order=order)
     context = {"order": order, "form": form, "whole_only": not refunds.allows_part(order)}
-    return TemplateResponse(request, "shop/admin/order_refund.html", context, status=status)
+    return TemplateResponse(request, template, context, status=status)
+
+
+def order_refund(request, pk):
+    """Refund part or all of an order, through its provider or by hand for cash."""
+    return _give_back_page(
+        request,
+        pk,
+        allowed=refunds.can_refund,
+        closed=_("This order has nothing left to refund."),
+        form_class=RefundForm,
+        template="shop/admin/order_refund.html",
+        initial=lambda order: {"amount": order.refundable_amount},
+        give_back=lambda order, data, by: refunds.refund(
+            order,
+            data["amount"],
+            by=by,
+            reason=data["reason"],
+            idempotency_key=str(data["idempotency_key"]),
+        ),
+    )
+
+
+LINE_FIELD = re.compile(r"^line-(\d+)-(quantity|restock)$")
+
+
+class ReturnForm(forms.Form):
+    """Pieces the shopper brought back, line by line: how many, and whether each goes back on sale.
+
+    One quantity and one "put back on sale" box per line of the order; the amount is
+    the pieces' price as sold (`pricing.return_amount`), plus the delivery fee if ticked.
+    """
+
+    delivery = forms.BooleanField(label=gettext_lazy("Refund the delivery fee too"), required=False)
+    reason = forms.CharField(
+        label=gettext_lazy("Why"), max_length=500, required=False, widget=forms.TextInput
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, order, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.left = {line.pk: (line, count) for line, count in refunds.returnable(order).items()}
+        if not refunds.delivery_returnable(order):
+            del self.fields["delivery"]
+        for pk, (line, count) in self.left.items():
+            self.fields[f"line-{pk}-quantity"] = forms.IntegerField(
+                label=_("Pieces of « %(product)s » taken back (of %(count)s)")
+                % {"product": line.product_title, "count": count},
+                min_value=0,
+                max_value=count,
+                initial=0,
+                required=False,
+                error_messages={
+                    "max_value": _("Only %(count)s pieces of this line can still come back.")
+                    % {"count": count}
+                },
+            )
+            self.fields[f"line-{pk}-restock"] = forms.BooleanField(
+                label=_("Put them back on sale (not damaged)"), required=False
+            )
+
+    def line_fields(self):
+        """(line, pieces left, quantity field, restock field) per line, for the template."""
+        return [
+            (line, count, self[f"line-{pk}-quantity"], self[f"line-{pk}-restock"])
+            for pk, (line, count) in self.left.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for key in self.data:
+            match = LINE_FIELD.match(key)
+            if match and int(match[1]) not in self.left:
+                raise forms.ValidationError(_("A returned line is not a line of this order."))
+        pieces = {
+            pk: (data.get(f"line-{pk}-quantity") or 0, data.get(f"line-{pk}-restock", False))
+            for pk in self.left
+        }
+        if not any(quantity for quantity, _restock in pieces.values()):
+            raise forms.ValidationError(_("Choose at least one piece to take back."))
+        data["pieces"] = pieces
+        return data
+
+
+def order_return(request, pk):
+    """Take pieces back from a paid or fulfilled order, refund them, restock those still sound."""
+    return _give_back_page(
+        request,
+        pk,
+        allowed=refunds.can_return,
+        closed=_("This order has no piece left to take back."),
+        form_class=ReturnForm,
+        template="shop/admin/order_return.html",
+        initial=lambda order: {},
+        give_back=lambda order, data, by: refunds.refund_return(
+            order,
+            data["pieces"],
+            delivery=data.get("delivery", False),
+            by=by,
+            reason=data["reason"],
+            idempotency_key=str(data["idempotency_key"]),
+        ),
+    )
 
 
 @require_POST

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from .orders import event_replay, order_action, order_refund
+from .orders import event_replay, order_action, order_refund, order_return
 from .reports import earnings_index, earnings_statement, earnings_statement_print
 from .stock import stock_adjust
 
 urlpatterns = [
     path("shop/order/<int:pk>/status/", order_action, name="shop_order_action"),
     path("shop/order/<int:pk>/refund/", order_refund, name="shop_order_refund"),
+    path("shop/order/<int:pk>/return/", order_return, name="shop_order_return"),
     path(
         "shop/order/<int:pk>/events/<int:event_pk>/replay/",
         event_replay,

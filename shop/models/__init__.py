@@ -14,6 +14,7 @@ from .orders import (
     PaymentMethod,
     Refund,
     RefundStatus,
+    ReturnedLine,
 )
 from .payouts import ArtisanPayout, PayoutMethod
 from .products import MAX_QUANTITY_PER_LINE, ProductImage, ProductPage
@@ -46,4 +47,5 @@ __all__ = [
     "PaymentEvent",
     "Refund",
     "RefundStatus",
+    "ReturnedLine",
 ]

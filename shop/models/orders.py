@@ -373,6 +373,8 @@ class Refund(models.Model):
         _("status"), max_length=10, choices=RefundStatus.choices, default=RefundStatus.PENDING
     )
     idempotency_key = models.CharField(max_length=100, blank=True)
+    # The part of `amount` that gives back the delivery fee, on a return (`shop.refunds`).
+    delivery_amount = models.PositiveBigIntegerField(_("delivery fee refunded"), default=0)
     reason = models.TextField(_("reason"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -399,6 +401,28 @@ class Refund(models.Model):
 
     def __str__(self):
         return f"{self.order}: {self.amount} {self.currency} ({self.status})"
+
+
+class ReturnedLine(models.Model):
+    """Pieces of one order line the shopper brought back, refunded by `refund`.
+
+    Counted in the figures once the refund succeeded: the line then counts for its
+    pieces kept only (`shop.sales`). `restocked` says whether they were put back on sale.
+    """
+
+    refund = models.ForeignKey(Refund, on_delete=models.PROTECT, related_name="returned_lines")
+    line = models.ForeignKey(OrderLine, on_delete=models.PROTECT, related_name="returns")
+    quantity = models.PositiveIntegerField(_("quantity returned"))
+    restocked = models.BooleanField(_("put back on sale"), default=False)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("returned piece")
+        verbose_name_plural = _("returned pieces")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.line}: {self.quantity} returned"
 
 
 class OrderReferenceCounter(models.Model):

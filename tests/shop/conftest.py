@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.urls import reverse
 
-from shop import payments
+from shop import lifecycle, payments
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import Fulfilment, Order, PaymentMethod, ProductPage, ShopSettings
@@ -175,6 +175,16 @@ class FakeStripeHTTP(stripe.HTTPClient):
             for request in self.requests
             if request["method"] == "post" and request["url"].endswith(path)
         ]
+
+
+@pytest.fixture
+def paid_card_order(make_order, product, fake_stripe):
+    """Two pieces of `product` paid by card (through the fake Stripe)."""
+    order = make_order([(product, 2)], payment_method=PaymentMethod.CARD)
+    Order.objects.filter(pk=order.pk).update(payment_reference=f"cs_test_for_{order.pk}")
+    return lifecycle.confirm_payment(
+        order, amount=order.total, currency=order.currency, transaction_id=f"pi_test_{order.pk}"
+    )
 
 
 @pytest.fixture

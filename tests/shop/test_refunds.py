@@ -20,15 +20,6 @@ from .test_checkout import add, submit
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def paid_card_order(make_order, product, fake_stripe):
-    order = make_order([(product, 2)], payment_method=PaymentMethod.CARD)
-    Order.objects.filter(pk=order.pk).update(payment_reference=f"cs_test_for_{order.pk}")
-    return lifecycle.confirm_payment(
-        order, amount=order.total, currency=order.currency, transaction_id=f"pi_test_{order.pk}"
-    )
-
-
 def ask_refund(client, order, amount, key=None):
     return client.post(
         reverse("shop_order_refund", args=[order.pk]),

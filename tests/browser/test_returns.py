@@ -25,7 +25,7 @@ def test_shop_manager_takes_back_a_cash_piece_refunds_and_restocks_it(open_page,
         .order_by("pk")
         .first()
     )
-    order = place(shop_settings, [(piece, 1)])
+    order = place(shop_settings, [(piece, 1)], pickup=True)
     lifecycle.mark_cash_paid(order, by=None)
     [line] = order.lines.all()
     before = figures.ledger(shop_settings.currency).figures()

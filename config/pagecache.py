@@ -87,6 +87,9 @@ NOT_SHOWN = {
     "shop.orderstatuschange",
     "shop.paymentevent",
     "shop.orderreferencecounter",
+    # Receipts are shown on the shopper's own order page only, which is never cached.
+    "shop.receipt",
+    "shop.receiptcounter",
 }
 HEADER = "X-Page-Cache"
 PLACEHOLDER = "__page_cache_csrf_token__"

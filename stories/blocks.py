@@ -7,8 +7,11 @@ products, never the other way round (see DESIGN.md, "How the apps lean on each o
 import copy
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -80,6 +83,20 @@ class ProductChooserBlock(blocks.PageChooserBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("page_type", "shop.ProductPage")
         super().__init__(**kwargs)
+
+    @cached_property
+    def widget(self):
+        # Wagtail's chooser joins « Choose a page » and the model's name into a plain string
+        # once, in the language of the first editor served: the block lives as long as the
+        # process, so every editor after them read that language. Kept lazy, it follows each
+        # editor's own.
+        widget = AdminPageChooser(target_models=self.target_models)
+        widget.choose_one_text = format_lazy(
+            "{} ({})",
+            AdminPageChooser.choose_one_text,
+            capfirst(self.target_model._meta.verbose_name),
+        )
+        return widget
 
     def bulk_to_python(self, values):
         products = (

@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -26,16 +27,23 @@ from shop.cards import CARD_IMAGE_FILTERS
 from shop.models import ProductImage
 from staff.groups import COMMUNICATIONS, SHOP_MANAGERS
 
+from . import snapshot
+
 # Orders in every status with hand-computed figures (the `sales` fixture); what the browser
 # tests need and the run's closing lines about them.
 pytest_plugins = ["tests.sales", "tests.browser.plugin"]
 
 
+demo_flushed_key = pytest.StashKey[bool]()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo, then keep it as the snapshot Django restores (serialized rollback)."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
         draw_product_cards()
+        snapshot.take()
 
 
 def draw_product_cards():
@@ -118,6 +126,40 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.get(username="admin")
     client.force_login(user)
     return client
+
+
+def _transactional(item, option="transaction"):
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get(option, False)
+
+
+@pytest.fixture(autouse=True)
+def note_the_flush(request):
+    """A transactional test (browser, live server, row locks) empties the database after it."""
+    if _transactional(request.node):
+        # Only a flush of a serialized-rollback test keeps the content types' keys the
+        # snapshot holds (Django recreates them otherwise, under new keys).
+        assert _transactional(request.node, "serialized_rollback"), (
+            "a transactional test needs serialized_rollback=True: the demo is reloaded after it"
+        )
+        request.config.stash[demo_flushed_key] = True
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, reload the demo for the test that follows.
+
+    A test with serialized rollback reloads it itself before it starts; any other finds
+    the demo as the others left it, whatever the order or the xdist worker.
+    """
+    result = yield
+    if nextitem is None or _transactional(nextitem, "serialized_rollback"):
+        return result
+    if item.config.stash.get(demo_flushed_key, False):
+        item.config.stash[demo_flushed_key] = False
+        with item.config.stash[blocking_manager_key].unblock():
+            snapshot.reload()
+    return result
 
 
 def pytest_collection_modifyitems(config, items):

@@ -3,19 +3,15 @@
 What they need and when they are skipped is in `tests.browser.plugin`.
 
 The live server needs committed data, so these tests run in transactions that are
-flushed afterwards. The demo is kept as a snapshot taken just before the first of
-them: Django reloads it before each browser test (serialized rollback), and
-`pytest_runtest_teardown` reloads it after the last one, so the tests that follow
-see the demo as the others left it, whatever the order or the xdist worker.
+flushed afterwards: Django reloads the demo before each of them (serialized rollback),
+from the snapshot `tests/conftest.py` keeps, which also reloads it after the last.
 """
 
 import re
 
 import pytest
-from django.core.cache import caches
-from django.db import connections
-from pytest_django.plugin import blocking_manager_key
 
+from .. import snapshot
 from .plugin import AXE_SCRIPT, CHROMIUM, artifacts_root, missing_axe, missing_browser
 
 LAUNCH_ARGS = [
@@ -28,46 +24,6 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-demo_flushed_key = pytest.StashKey[bool]()
-
-
-# The demo snapshot ---------------------------------------------------------------------
-
-
-def _database_blocker(config):
-    return config.stash[blocking_manager_key]
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Keep the database as the first browser test finds it: the snapshot Django restores.
-
-    Overriding this fixture (which pytest-django's transaction set-up depends on) is what
-    makes the snapshot come after the demo is loaded and before the first browser test.
-    """
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After the flush that ends a browser test, reload the demo for the tests that follow."""
-    result = yield
-    next_restores_itself = nextitem is not None and nextitem.get_closest_marker("browser")
-    if nextitem is None or next_restores_itself:
-        return result
-    if item.config.stash.get(demo_flushed_key, False):
-        item.config.stash[demo_flushed_key] = False
-        with _database_blocker(item.config).unblock():
-            for connection in connections.all():
-                connection.creation.deserialize_db_from_string(
-                    connection._test_serialized_contents
-                )
-        # Figures and renditions cached during the browser test describe rows now gone.
-        for cache in caches.all():
-            cache.clear()
-    return result
 
 
 # Browser and pages ---------------------------------------------------------------------
@@ -86,6 +42,8 @@ def browser():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
+            # From here this thread runs an event loop, and gets other connection objects.
+            snapshot.attach()
             chromium = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=LAUNCH_ARGS
             )
@@ -96,7 +54,6 @@ def browser():
 @pytest.fixture
 def site_url(live_server, request):
     """The live server's address, with the demo in its database."""
-    request.config.stash[demo_flushed_key] = True
     return live_server.url
 
 

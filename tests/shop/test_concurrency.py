@@ -67,7 +67,7 @@ def checkout_at_once(product_id, shoppers, product_ids=None):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_checkouts_for_the_last_piece_only_one_succeeds():
     product = ProductPage.objects.live().filter(stock__gte=1).order_by("pk").first()
     ProductPage.objects.filter(pk=product.pk).update(stock=1)

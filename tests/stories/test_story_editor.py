@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from stories.models import ArtisanPage, StoryIndexPage, StoryPage
 
@@ -34,3 +35,17 @@ def test_a_translated_story_keeps_offering_the_artisans_it_names(admin_client):
         ArtisanPage.objects.filter(locale__language_code="en").values_list("pk", flat=True)
     )
     assert offered == english | {french_artisan.pk}
+
+
+def test_the_product_chooser_speaks_each_editors_language(admin_client):
+    # The chooser's label is built once per server process; an English editor served first
+    # must not leave it in English for the French editors after them.
+    index = StoryIndexPage.objects.get(locale__language_code="fr")
+    url = reverse("wagtailadmin_pages:add", args=("stories", "storypage", index.pk))
+    profile = UserProfile.get_for_user(admin_client.get(url).wsgi_request.user)
+    profile.preferred_language = "en"
+    profile.save()
+    assert "Choose a page (Product)" in admin_client.get(url).content.decode()
+    profile.preferred_language = "fr"
+    profile.save()
+    assert "Choisissez une page (Produit)" in admin_client.get(url).content.decode()

@@ -1,9 +1,13 @@
-"""`/robots.txt`: crawlers may read every public page, never the admin nor a shopper's cart."""
+"""`/robots.txt`: crawlers may read every public page, never the admin nor a shopper's cart.
+
+`/favicon.ico`: where browsers and crawlers look for the icon when a page names none.
+"""
 
 import posixpath
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
@@ -32,3 +36,11 @@ def robots_txt(request):
     lines += [f"Disallow: {path}" for path in _private_paths()]
     lines += ["", f"Sitemap: {absolute_url(reverse('sitemap'), request)}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """The site's icon (the PNG drawn in assets/img), at its static, cacheable address."""
+    response = HttpResponseRedirect(static("img/favicon.png"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -83,9 +83,13 @@ def card_key(request, product, story=None):
 
 def card_prefetches():
     """What the card content reads: the maker, the main picture and its card renditions."""
+    return ["artisan", *main_image_prefetches()]
+
+
+def main_image_prefetches():
+    """A product's main picture (its first gallery image) and that picture's card renditions."""
     rendition_model = get_image_model().get_rendition_model()
     return [
-        "artisan",
         models.Prefetch(
             "gallery_images",
             queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk"),
@@ -96,6 +100,15 @@ def card_prefetches():
             to_attr="prefetched_renditions",
         ),
     ]
+
+
+def with_main_images(products):
+    """Fetch the main pictures of these products (None skipped) in two queries, whatever
+    their number: the cart's, checkout's and order's lines show them as thumbnails
+    (`components/line_thumbnail.html`, a card rendition)."""
+    models.prefetch_related_objects(
+        [product for product in products if product is not None], *main_image_prefetches()
+    )
 
 
 def prepare_cards(request, products):

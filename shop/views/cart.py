@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ..cards import with_main_images
 from ..cart import Cart
 from ..forms import CartLineForm
 from ..models import ShopSettings
@@ -14,6 +15,7 @@ from ..parsing import id_from
 def render_cart(request, status=200, errors=()):
     """The cart page, with `errors` shown in an alert (used with status 400 and 409)."""
     summary = Cart(request.session).summary(ShopSettings.for_request(request))
+    with_main_images(line.product for line in summary.lines)
     context = {"cart": summary, "errors": list(errors)}
     return render(request, "shop/cart.html", context, status=status)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import delivery, lifecycle, payments, pricing
+from ..cards import with_main_images
 from ..cart import Cart
 from ..checkout import (
     CartNotReady,
@@ -39,6 +40,7 @@ def _delivery_quote(form):
 
 def _render_checkout(request, form, summary, shop_settings, status=200, errors=()):
     quote = _delivery_quote(form)
+    with_main_images(line.product for line in summary.lines)
     context = {
         "form": form,
         "cart": summary,

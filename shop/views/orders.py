@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import payments, receipts
+from ..cards import with_main_images
 from ..cart import Cart
 from ..lifecycle import TransitionNotAllowed, cancel
 from ..models import ONLINE_METHODS, Order, OrderStatus, ShopSettings
@@ -95,9 +96,11 @@ def confirm_on_return(request, order):
 
 def _render_order(request, order, status=200, errors=()):
     awaiting_card = can_cancel(order)
+    lines = list(order.lines.select_related("artisan", "product"))
+    with_main_images(line.product for line in lines)
     context = {
         "order": order,
-        "lines": list(order.lines.select_related("artisan")),
+        "lines": lines,
         "shop_settings": ShopSettings.for_site(order.site) if order.site_id else None,
         "awaiting_card": awaiting_card,
         "can_resume_payment": awaiting_card

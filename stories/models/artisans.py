@@ -1,5 +1,6 @@
 """Artisan pages: the public face of each maker, as far as their consent allows."""
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -29,6 +32,9 @@ from .stories import StoryIndexPage
 STORIES_ON_ARTISAN_PAGE = 6
 # A multiple of the grid's four columns.
 ARTISANS_PER_PAGE = 48
+# The maker's few words beside a product's price: one or two sentences, at most this long.
+SHORT_BIO_CHARACTERS = 220
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 @dataclass(frozen=True)
@@ -159,6 +165,21 @@ class ArtisanPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     def public_profile(self):
         """The profile as the search index sees it: nothing unless consent covers the story."""
         return self.profile if self.shows_profile else ""
+
+    @cached_property
+    def short_bio(self):
+        """The first one or two sentences of the profile, as plain text, where consent covers it.
+
+        Shown beside a product's price; empty when the artisan chose not to be presented.
+        """
+        text = " ".join(strip_tags(self.public_profile().replace("</p>", "</p> ")).split())
+        if not text:
+            return ""
+        sentences = SENTENCE_END.split(text)
+        bio = sentences[0]
+        if len(sentences) > 1 and len(bio) + 1 + len(sentences[1]) <= SHORT_BIO_CHARACTERS:
+            bio += " " + sentences[1]
+        return Truncator(bio).chars(SHORT_BIO_CHARACTERS)
 
     def get_private_record(self):
         """The private record of this artisan, whichever translation of the page this is."""

@@ -237,16 +237,63 @@ def test_gallery_works_without_javascript_large_first_then_thumbnails(client):
     assert len(items) >= 2
     html = soup(client.get(product.url))
     main = html.select_one(".product__main-image a")
-    assert main["href"].endswith(".webp") and "max-1200x1200" in main["href"]
+    assert main["href"] == "#picture-1"
     assert main.img["alt"] == items[0].alt_text and "max-1200x1200" in main.img["srcset"]
+    # The main picture is in the thumbnail row too, first.
     thumbnails = html.select(".product__thumbnails li a")
-    assert len(thumbnails) == len(items) - 1
-    for link, item in zip(thumbnails, items[1:], strict=True):
-        assert "max-1200x1200" in link["href"]
+    assert len(thumbnails) == len(items)
+    for number, (link, item) in enumerate(zip(thumbnails, items, strict=True), start=1):
+        assert link["href"] == f"#picture-{number}"
         assert link.img["alt"] == item.alt_text
         assert "fill-160x160" in link.img["srcset"]
-    # No inline script; the only script (search suggestions) is deferred and optional.
+    # No inline script; the only scripts (search suggestions, menu) are deferred and optional.
     assert not html.select("script:not([type='application/ld+json']):not([src])")
+
+
+def test_each_picture_opens_in_a_lightbox_without_javascript(client):
+    product = ProductPage.objects.live().filter(locale__language_code="fr").first()
+    items = list(product.gallery_images.all())
+    html = soup(client.get(product.url))
+    boxes = html.select(".product__gallery .lightbox")
+    assert [box["id"] for box in boxes] == [f"picture-{n}" for n in range(1, len(items) + 1)]
+    for number, (box, item) in enumerate(zip(boxes, items, strict=True), start=1):
+        picture = box.select_one("img")
+        # A large rendition, never the original upload.
+        assert "max-1200x1200" in picture["src"] and picture["src"].endswith(".webp")
+        assert picture["src"] != item.image.file.url
+        assert picture["alt"] == item.alt_text and picture["loading"] == "lazy"
+        assert box["aria-label"] == f"Photo {number} sur {len(items)}"
+        close = box.select_one("a.lightbox__close")
+        assert close["href"] == "#gallery" and close.get_text(strip=True) == "Fermer"
+        following = box.find("a", string="Photo suivante")
+        previous = box.find("a", string="Photo précédente")
+        assert (following["href"] if following else None) == (
+            f"#picture-{number + 1}" if number < len(items) else None
+        )
+        assert (previous["href"] if previous else None) == (
+            f"#picture-{number - 1}" if number > 1 else None
+        )
+    assert html.select_one("#gallery") is not None
+
+
+def test_a_short_maker_bio_sits_by_the_price_only_where_consent_covers_the_story(client):
+    product = (
+        ProductPage.objects.live()
+        .filter(locale__language_code="fr", artisan__isnull=False)
+        .select_related("artisan")
+        .first()
+    )
+    artisan = product.artisan
+    assert artisan.shows_profile
+    bio = soup(client.get(product.url)).select_one(".product__buy .product__maker-bio")
+    assert bio is not None
+    text = bio.get_text(" ", strip=True)
+    assert text.startswith("À propos de l'artisan :")
+    assert text.removeprefix("À propos de l'artisan :").strip() == artisan.short_bio
+    assert 0 < len(artisan.short_bio) <= 220 and "<" not in artisan.short_bio
+
+    type(artisan).objects.filter(pk=artisan.pk).update(shows_profile=False)
+    assert soup(client.get(product.url)).select_one(".product__maker-bio") is None
 
 
 def test_structured_data_describes_the_product_and_its_offer(client):
@@ -294,7 +341,7 @@ def test_product_page_queries_do_not_grow_with_the_gallery(client):
         for number in range(4)
     )
     with_six = count()
-    assert len(soup(client.get(product.url)).select(".product__thumbnails li")) == 5
+    assert len(soup(client.get(product.url)).select(".product__thumbnails li")) == 6
     # Gallery, the story behind the product and the page furniture: constant, whatever the gallery.
     # (32, and up to 3 for the language switcher and hreflang links.)
     assert with_two == with_six <= 35

@@ -167,7 +167,12 @@ class MonthlyChartBlock(PeriodBlock):
                 "month": formats.date_format(busiest.month, "F Y"),
             }
         return {
-            **chart_context(reading, charts.column_chart(points, reading.money), description),
+            **chart_context(
+                reading,
+                charts.column_chart(points, reading.money),
+                description,
+                phone_chart=charts.phone_column_chart(points, reading.money),
+            ),
             "months": [
                 {
                     "label": formats.date_format(month.month, "F Y"),
@@ -185,10 +190,14 @@ class MonthlyChartBlock(PeriodBlock):
         template = f"{TEMPLATES}/monthly_chart_block.html"
 
 
-def chart_context(reading, chart, description, has_data=True):
-    """What every chart template needs besides its drawing: ids, description, whether empty."""
+def chart_context(reading, chart, description, has_data=True, *, phone_chart):
+    """What every chart template needs besides its drawing: ids, description, whether empty.
+
+    `drawings` are the chart drawn for wide screens and for phones (`impact.charts`).
+    """
     return {
         "chart": chart,
+        "drawings": [("wide", chart), ("phone", phone_chart)],
         "title_id": reading.new_id("chart-title"),
         "desc_id": reading.new_id("chart-desc"),
         "description": description,
@@ -212,16 +221,23 @@ class WorkshopChartBlock(PeriodBlock):
     def figures_context(self, value, reading, period):
         groups = reading.ledger.workshops(period.months, reading.threshold)
         pieces = _("%(count)s pieces")
-        chart = charts.bar_rows(
+        points = [
             (group_label(group), group.items, pieces % {"count": number(group.items)})
             for group in groups
-        )
+        ]
+        chart = charts.bar_rows(points)
         description = _(
             "Bars of the pieces sold by each workshop, %(period)s. Workshops where fewer "
             "than %(threshold)s artisans earned are counted together."
         ) % {"period": period.label, "threshold": reading.threshold}
         return {
-            **chart_context(reading, chart, description, has_data=bool(groups)),
+            **chart_context(
+                reading,
+                chart,
+                description,
+                has_data=bool(groups),
+                phone_chart=charts.phone_bar_rows(points),
+            ),
             "groups": [
                 {
                     "label": group_label(group),
@@ -252,7 +268,13 @@ class FrancSplitBlock(PeriodBlock):
         ) % {"symbol": symbol, "period": period.label, "artisan": artisan, "markup": markup}
         chart = charts.split_bar(artisan, markup)
         return {
-            **chart_context(reading, chart, description, has_data=bool(figures.paid_by_shoppers)),
+            **chart_context(
+                reading,
+                chart,
+                description,
+                has_data=bool(figures.paid_by_shoppers),
+                phone_chart=charts.phone_split_bar(artisan, markup),
+            ),
             "artisan_text": f"{artisan} {symbol}",
             "markup_text": f"{markup} {symbol}",
             "parts": [

@@ -8,6 +8,8 @@ from impact.models import ImpactPage
 from shop.models import ProductIndexPage, ProductPage
 from stories.models import ArtisanPage, StoryIndexPage, StoryPage
 
+from .targets import small_targets
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -16,33 +18,6 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 360, "height": 780}
 # WCAG 2.2 target size (minimum), in CSS pixels.
 MIN_TARGET = 24
-
-# Links, buttons and fields shown in the header, navigation and main content that are
-# smaller than the minimum. A link inside a sentence is exempt (WCAG 2.5.8 "inline").
-SMALL_TARGETS_SCRIPT = """(minimum) => {
-    const inSentence = (el) => {
-        if (el.tagName !== "A") return false;
-        const block = el.parentElement.closest("p, li, dd, td, figcaption, blockquote");
-        if (!block) return false;
-        const rest = block.textContent.replace(el.textContent, "");
-        return rest.trim().length > 0;
-    };
-    const targets = document.querySelectorAll(
-        "header a, header button, header input, header select, nav a, nav button, " +
-        "main a, main button, main input, main select, main textarea, main summary"
-    );
-    return [...targets].flatMap((el) => {
-        const box = el.getBoundingClientRect();
-        const style = getComputedStyle(el);
-        if (box.width === 0 || box.height === 0 || style.visibility === "hidden") return [];
-        if (el.type === "hidden" || inSentence(el)) return [];
-        if (box.width >= minimum && box.height >= minimum) return [];
-        const name = (el.innerText || el.value || el.name || el.getAttribute("aria-label") || "");
-        return [`${el.tagName.toLowerCase()} « ${name.trim().slice(0, 40)} » ` +
-                `${Math.round(box.width)}x${Math.round(box.height)}`];
-    });
-}"""
-
 
 def visit_public_pages(page):
     """Visit the pages a shopper sees, putting a piece in the cart on the way.
@@ -112,7 +87,7 @@ def test_public_pages_fit_a_phone_and_have_targets_big_enough_to_tap(open_page, 
     for name in visit_public_pages(page):
         screenshots.take(page, f"{name} on a phone")
         width = page.evaluate("document.documentElement.scrollWidth")
-        small = page.evaluate(SMALL_TARGETS_SCRIPT, MIN_TARGET)
+        small = small_targets(page, MIN_TARGET)
         if width > PHONE["width"]:
             problems.setdefault(name, []).append(f"page is {width} px wide")
         if small:

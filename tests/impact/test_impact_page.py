@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from impact import figures
+from impact import charts, figures
 from impact.blocks import ImpactFiguresBlock
 from impact.models import ImpactPage, ImpactSettings, Partner
 from shop import pricing
@@ -80,7 +80,11 @@ def test_no_two_columns_of_the_figures_cover_the_same_months(client, impact_page
 def test_charts_are_svg_with_title_description_and_a_data_table(client, impact_page):
     html = soup(client.get(impact_page.url))
     charts = html.select("svg[role=img]")
-    assert len(charts) == 3
+    # Each chart is drawn for wide screens and for phones.
+    assert (
+        len(html.select("svg.chart__svg--wide")) == len(html.select("svg.chart__svg--phone")) == 3
+    )
+    assert len(charts) == 6
     for chart in charts:
         title_id, desc_id = chart["aria-labelledby"].split()
         assert chart.find("title", id=title_id).get_text(strip=True)
@@ -109,8 +113,9 @@ def monthly_chart(html):
 def test_the_monthly_chart_has_a_bar_and_a_table_row_per_month(client, impact_page):
     section = monthly_chart(soup(client.get(impact_page.url)))
     months = section.select("details tbody tr")
-    bars = section.select("svg rect")
-    assert len(months) == len(bars) == 12  # the block's preset: the last 12 months
+    for variant in ("wide", "phone"):
+        bars = section.select(f"svg.chart__svg--{variant} rect")
+        assert len(months) == len(bars) == 12  # the block's preset: the last 12 months
 
 
 def test_a_reader_picks_a_period(client, impact_page):
@@ -190,8 +195,14 @@ def test_small_workshops_are_merged_on_the_page_and_in_the_csv(client, impact_pa
     assert all(int(row["Artisans rémunérés"]) >= 3 for row in rows)
     html = soup(client.get(impact_page.url))
     chart = html.find("h2", string="Pièces vendues par atelier").find_parent("section")
-    labels = [text.get_text() for text in chart.select("svg text")]
-    assert "Autres ateliers : Atelier du Fleuve, Centre de formation Jàng ak Liggéey" in labels
+    merged = "Autres ateliers : Atelier du Fleuve, Centre de formation Jàng ak Liggéey"
+    for variant in ("wide", "phone"):
+        # On a phone the long label goes on two lines.
+        labels = [
+            " ".join(text.stripped_strings)
+            for text in chart.select(f"svg.chart__svg--{variant} text")
+        ]
+        assert merged in labels
     table = [row.th.get_text(strip=True) for row in chart.select("details tbody tr")]
     assert "Atelier du Fleuve" not in table
 
@@ -341,10 +352,31 @@ def test_the_partners_page_lists_every_partner_and_what_it_does(client, language
         assert said and said in listed[partner.name]
 
 
-
 def test_every_scrolling_table_can_be_reached_and_is_named(client, impact_page):
     wrappers = soup(client.get(impact_page.url)).select(".table-scroll")
     assert len(wrappers) >= 3
     for wrapper in wrappers:
         assert wrapper.get("tabindex") == "0" and wrapper.get("role") == "region"
         assert wrapper.get("aria-label", "").strip()
+
+
+def test_the_phone_drawing_keeps_labels_readable_and_inside_the_chart():
+    points = [(f"m{n}", "2026" if n == 1 else "", n * 100_000, f"mois {n}") for n in range(1, 13)]
+    wide = charts.column_chart(points, str)
+    phone = charts.phone_column_chart(points, str)
+    # Drawn 340 wide and shown about 310 px wide on a 360 px screen: 14 × 310 / 340 ≥ 12.
+    assert phone.width == charts.PHONE_WIDTH and phone.font_size * 310 / phone.width >= 12
+    assert wide.font_size * 310 / wide.width < 12  # what the phone drawing is for
+    # Fewer month labels, so they do not run into each other.
+    assert (
+        len([c for c in phone.columns if c.label]) <= 4 < len([c for c in wide.columns if c.label])
+    )
+    assert all(column.x + column.width <= phone.plot_right for column in phone.columns)
+    rows = charts.phone_bar_rows(
+        [("Autres ateliers : " + "Atelier du Fleuve, " * 3, 5, "5 pièces")]
+    )
+    (row,) = rows.rows
+    assert len(row.label_lines) > 1
+    longest = max(len(line) for line, _y in row.label_lines)
+    assert longest * rows.label_size * 0.55 <= rows.width
+    assert row.bar_y > row.label_lines[-1][1] and rows.height > 54

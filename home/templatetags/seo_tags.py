@@ -34,6 +34,13 @@ def description_of(page):
     return ""
 
 
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The page's summary for `<meta name="description">` (what search results show)."""
+    page = context.get("page")
+    return description_of(page) if isinstance(page, Page) else ""
+
+
 def image_of(page, context):
     """The picture that represents a page when it is shared."""
     gallery = context.get("gallery")

@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 
 from home.models import HomePage
+from shop.models import ProductPage
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +50,16 @@ def test_the_menu_holds_the_pages_search_and_languages_and_the_cart_stays_outsid
     cart = header.select_one("a.cart-link")
     assert cart is not None and cart.find_parent("details") is None
     assert cart.select_one(".cart-link__count").get_text(strip=True) == "0"
+
+
+def test_pages_without_a_search_description_describe_themselves_from_their_opening(client):
+    product = ProductPage.objects.live().filter(locale__language_code="fr").first()
+    assert not product.search_description
+    page = BeautifulSoup(client.get(product.url).content, "html.parser")
+    (description,) = page.select("head meta[name=description]")
+    # The opening of the product's description, as the page shows it.
+    assert description["content"][:60] in " ".join(
+        page.select_one(".product__description").get_text(" ").split()
+    )
+    assert description["content"] == page.select_one("meta[property='og:description']")["content"]
+    assert home(client).select_one("head meta[name=description]")["content"]

@@ -9,20 +9,12 @@ from django.urls import reverse
 
 from shop import stock
 from shop.models import ProductPage, SimilarPieceAlert
-from shop.sms import locmem
 
 from .conftest import set_stock
 
 
 def sign_up_url():
     return reverse("shop:alert_sign_up")
-
-
-@pytest.fixture
-def sms_outbox():
-    locmem.outbox.clear()
-    yield locmem.outbox
-    locmem.outbox.clear()
 
 
 @pytest.fixture

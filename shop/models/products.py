@@ -477,28 +477,22 @@ def similar_pieces(products, limit=SIMILAR_PIECES):
         for product in products
         if product.artisan_id and product.artisan and product.artisan.workshop_id
     }
+    # One query: the ranks order the pieces, newest first within a rank.
+    rank = models.Case(
+        models.When(category_id__in=categories, then=0),
+        models.When(artisan__workshop_id__in=workshops, then=1),
+        default=2,
+        output_field=models.IntegerField(),
+    )
     on_sale = (
         ProductPage.objects.live()
         .public()
         .filter(locale_id=products[0].locale_id, stock__gt=0)
         .exclude(translation_key__in=excluded)
-        .select_related("artisan", "category")
-        .order_by("-first_published_at", "-pk")
+        .annotate(similarity=rank)
+        .order_by("similarity", "-first_published_at", "-pk")
     )
-    found, seen = [], set()
-    for narrowed in (
-        on_sale.filter(category_id__in=categories) if categories else None,
-        on_sale.filter(artisan__workshop_id__in=workshops) if workshops else None,
-        on_sale,
-    ):
-        if narrowed is None:
-            continue
-        for piece in narrowed.exclude(pk__in=seen)[: limit - len(found)]:
-            found.append(piece)
-            seen.add(piece.pk)
-        if len(found) >= limit:
-            break
-    return found
+    return list(on_sale[:limit])
 
 
 def _holds_price_before(page, other):

@@ -98,3 +98,10 @@ def json_ld(data):
 def similar_piece_alert_form(product):
     """An empty « Prévenez-moi » form for a sold piece (the sign-up view shows it bound)."""
     return SimilarPieceAlertForm(initial={"product": product.pk}, auto_id="alert-%s")
+
+
+@register.simple_tag(takes_context=True)
+def prepared_cards(context, products):
+    """`products` ready for their cards (`shop.cards.prepare_cards`): cached cards in one
+    round-trip, the others' makers and pictures in a fixed number of queries."""
+    return cards.prepare_cards(context.get("request"), products or [])

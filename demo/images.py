@@ -25,6 +25,8 @@ WOODS = ((122, 80, 46), (152, 102, 60), (104, 66, 42), (170, 122, 74))
 SKINS = ((92, 58, 40), (120, 78, 52), (72, 46, 33), (138, 94, 64))
 BACKDROPS = ((236, 228, 214), (222, 214, 200), (212, 220, 222), (228, 222, 206), (232, 216, 204))
 WALLS = (OCHRE, TERRACOTTA, (70, 120, 170), GREEN, (226, 150, 140), CREAM, (238, 200, 90))
+WAX_MOTIFS = ("rings", "diamonds", "bands")
+BAND_ROWS = (4, 5, 10, 11, 16)  # the rows of a basket's coil in coloured plastic
 SUPERSAMPLE = 2  # draw at twice the size, then reduce: cheap anti-aliasing for polygon edges
 
 
@@ -130,6 +132,7 @@ def _wax(rng, c):
             for x in range(-(step // 2) * (row % 2), pen.w, step):
                 pen.image.paste(tile, (x, y))
 
+    paint.motif = WAX_MOTIFS[style]  # what `product_facts` reports
     return ground, paint
 
 
@@ -178,7 +181,8 @@ def _painting(p, rng, c, wood):
     p.rect(0.22, 0.16, 0.78, 0.8, _light(wood, 0.2))
     x0, y0, x1, y1 = 0.235, 0.175, 0.765, 0.785
     if rng.random() < 0.5:  # a small savanna landscape
-        p.rect(x0, y0, x1, y1, _light(rng.choice((OCHRE, TERRACOTTA, INDIGO)), 0.45))
+        sky = rng.choice((OCHRE, TERRACOTTA, INDIGO))
+        p.rect(x0, y0, x1, y1, _light(sky, 0.45))
         p.circle(rng.uniform(0.35, 0.65), rng.uniform(0.28, 0.38), 0.05, _light(OCHRE, 0.35))
         for k, col in enumerate((_light(GREEN, 0.3), OCHRE, TERRACOTTA)):
             base, f, ph = 0.52 + 0.08 * k, rng.uniform(7, 14), rng.uniform(0, 6)
@@ -186,9 +190,10 @@ def _painting(p, rng, c, wood):
                    for i in range(21)]
             p.poly(pts + [(x1, y1), (x0, y1)], col)
         _baobab(p, rng.uniform(0.35, 0.65), 0.68, 0.24, DARK, rng)
-        return
+        return {"scene": "landscape", "colours": (sky,)}
     p.rect(x0, y0, x1, y1, CREAM)  # abstract: colour fields, then curved brush strokes
-    for col in rng.sample(c, 3):
+    fields = rng.sample(c, 3)
+    for col in fields:
         bx, by = rng.uniform(x0, x1 - 0.2), rng.uniform(y0, y1 - 0.2)
         p.rect(bx, by, bx + rng.uniform(0.1, 0.2), by + rng.uniform(0.12, 0.2), (*col, 150))
     for _ in range(rng.randint(6, 9)):
@@ -197,6 +202,7 @@ def _painting(p, rng, c, wood):
                 min(y1 - 0.02, max(y0 + 0.02, sy + 0.03 * i * math.sin(ang + 0.15 * i))))
                for i in range(8)]
         p.line(pts, (*rng.choice(c), 230), rng.uniform(0.01, 0.025), cap=True)
+    return {"scene": "abstract", "colours": tuple(fields)}
 
 
 def _stool(p, rng, c, wood):
@@ -210,7 +216,9 @@ def _stool(p, rng, c, wood):
     p.rect(0.24, 0.44, 0.76, 0.52, wood)
     p.oval(0.24, 0.37, 0.76, 0.51, light)
     p.oval(0.31, 0.4, 0.69, 0.48, _mix(light, wood, 0.5))
-    p.line([(0.25 + 0.025 * i, 0.48 + 0.025 * (i % 2)) for i in range(21)], rng.choice(c), 0.008)
+    band = rng.choice(c)
+    p.line([(0.25 + 0.025 * i, 0.48 + 0.025 * (i % 2)) for i in range(21)], band, 0.008)
+    return {"colours": (band,)}
 
 
 def _chair(p, rng, c, wood):
@@ -231,6 +239,7 @@ def _chair(p, rng, c, wood):
     p.rect(0.29, 0.68, 0.32, 0.88, wood)
     p.rect(0.68, 0.68, 0.71, 0.88, dark)
     p.rect(0.32, 0.78, 0.68, 0.8, dark)
+    return {"colours": (c[1],)}
 
 
 def _table(p, rng, c, wood):
@@ -244,6 +253,7 @@ def _table(p, rng, c, wood):
     for x, y in ((0.44, 0.45), (0.5, 0.44), (0.56, 0.45), (0.47, 0.42), (0.53, 0.42)):
         p.circle(x, y, 0.028, rng.choice((OCHRE, RED, GREEN)))  # fruit in a bowl on top
     p.poly(_lathe(0.5, 0.46, 0.54, [0.12, 0.1, 0.05]), c[0])
+    return {"colours": (c[0],)}
 
 
 def _shelf(p, rng, c, wood):
@@ -266,39 +276,45 @@ def _shelf(p, rng, c, wood):
                 p.rect(x, y - 0.04, x + 0.12, y, c[0], r=0.01)
                 p.rect(x, y - 0.08, x + 0.12, y - 0.04, c[2], r=0.01)
                 x += 0.15
+    return {"colours": ()}  # books, pots and cloth of every colour
 
 
 def _garment(p, rng, c, outline, neck):
     p.line([(0.5, 0.12), (0.5, 0.08), (0.52, 0.06)], METAL, 0.008)  # on a hanger
     p.line([(0.34, 0.2), (0.5, 0.12), (0.66, 0.2)], (120, 90, 60), 0.014, cap=True)
-    _clipped(p, outline, *_wax(rng, c))
+    ground, paint = _wax(rng, c)
+    _clipped(p, outline, ground, paint)
     p.line(neck, c[3], 0.012)
     for x in (0.43, 0.57):  # folds
         p.line([(x, 0.45), (x + (x - 0.5) * 0.4, 0.8)], (0, 0, 0, 28), 0.007)
+    return {"motif": paint.motif, "colours": (c[0], c[1], c[2])}
 
 
 def _shirt(p, rng, c, wood):
     body = [(0.38, 0.2), (0.45, 0.17), (0.5, 0.22), (0.55, 0.17), (0.62, 0.2), (0.82, 0.36),
             (0.76, 0.43), (0.67, 0.36), (0.68, 0.84), (0.32, 0.84), (0.33, 0.36), (0.24, 0.43),
             (0.18, 0.36)]
-    _garment(p, rng, c, body, [(0.45, 0.17), (0.5, 0.22), (0.55, 0.17)])
+    return _garment(p, rng, c, body, [(0.45, 0.17), (0.5, 0.22), (0.55, 0.17)])
 
 
 def _dress(p, rng, c, wood):
     body = [(0.4, 0.18), (0.45, 0.16), (0.5, 0.23), (0.55, 0.16), (0.6, 0.18), (0.63, 0.32),
             (0.6, 0.44), (0.76, 0.86), (0.24, 0.86), (0.4, 0.44), (0.37, 0.32)]
-    _garment(p, rng, c, body, [(0.45, 0.16), (0.5, 0.23), (0.55, 0.16)])
+    facts = _garment(p, rng, c, body, [(0.45, 0.16), (0.5, 0.23), (0.55, 0.16)])
     p.rect(0.395, 0.42, 0.605, 0.46, c[3])
+    return facts
 
 
 def _bag(p, rng, c, wood):
     leather = _dark(wood, 0.2)
     p.arc(0.36, 0.2, 0.64, 0.62, 180, 360, leather, 0.025)
-    _clipped(p, [(0.28, 0.42), (0.72, 0.42), (0.75, 0.86), (0.25, 0.86)], *_wax(rng, c))
+    ground, paint = _wax(rng, c)
+    _clipped(p, [(0.28, 0.42), (0.72, 0.42), (0.75, 0.86), (0.25, 0.86)], ground, paint)
     p.poly([(0.28, 0.42), (0.72, 0.42), (0.725, 0.48), (0.275, 0.48)], leather)
     p.poly([(0.255, 0.8), (0.745, 0.8), (0.75, 0.86), (0.25, 0.86)], leather)
     for x in (0.36, 0.6):
         p.rect(x, 0.4, x + 0.04, 0.52, _dark(leather, 0.2), r=0.01)
+    return {"motif": paint.motif, "colours": (c[0], c[1], c[2])}
 
 
 def _vase(p, rng, c, wood):
@@ -313,6 +329,7 @@ def _vase(p, rng, c, wood):
 
     _clipped(p, _lathe(0.5, 0.22, 0.86, radii), body, stripes)
     p.oval(0.41, 0.205, 0.59, 0.235, _dark(body, 0.55))
+    return {"colours": (body, CREAM, c[1] if c[1] != body else c[2])}
 
 
 def _basket(p, rng, c, wood):
@@ -320,7 +337,7 @@ def _basket(p, rng, c, wood):
 
     def coil(pen):  # coiled grass with bands of coloured plastic, stitched row by row
         for i in range(22):
-            y, band = 0.46 + i * 0.018, bands[i % 3] if i in (4, 5, 10, 11, 16) else STRAW
+            y, band = 0.46 + i * 0.018, bands[i % 3] if i in BAND_ROWS else STRAW
             pen.rect(0, y, 1, y + 0.018, band)
             for k in range(40):
                 x = k * 0.025 + (i % 2) * 0.0125
@@ -331,6 +348,7 @@ def _basket(p, rng, c, wood):
     p.oval(0.23, 0.445, 0.77, 0.48, _dark(STRAW, 0.45))
     for side in (0.2, 0.74):
         p.arc(side - 0.02, 0.42, side + 0.08, 0.5, 180, 360, _dark(STRAW, 0.15), 0.015)
+    return {"colours": (STRAW, *sorted({bands[i % 3] for i in BAND_ROWS}, key=bands.index))}
 
 
 def _lamp(p, rng, c, wood):
@@ -343,6 +361,7 @@ def _lamp(p, rng, c, wood):
     ground, paint = _wax(rng, c)
     _clipped(p, [(0.33, 0.2), (0.67, 0.2), (0.76, 0.53), (0.24, 0.53)], ground, paint)
     p.oval(0.33, 0.19, 0.67, 0.21, _dark(ground, 0.3))
+    return {"motif": paint.motif, "colours": (c[0], c[1], c[2])}
 
 
 def _mask(p, rng, c, wood):
@@ -363,6 +382,7 @@ def _mask(p, rng, c, wood):
     for x in (0.39, 0.58):  # cheek scarification
         for k in range(3):
             p.line([(x + 0.01 * k, 0.5), (x + 0.01 * k + 0.01, 0.6)], dark, 0.005)
+    return {"colours": (CREAM, RED)}
 
 
 def _cushion(p, rng, c, wood):
@@ -372,7 +392,8 @@ def _cushion(p, rng, c, wood):
         r = (abs(math.cos(a)) ** 3.5 + abs(math.sin(a)) ** 3.5) ** (-1 / 3.5)
         r *= 1 - 0.06 * math.cos(4 * a)
         pts.append((0.5 + 0.3 * r * math.cos(a), 0.62 + 0.22 * r * math.sin(a)))
-    _clipped(p, pts, *_wax(rng, c))
+    ground, paint = _wax(rng, c)
+    _clipped(p, pts, ground, paint)
     p.line(pts + pts[:1], (0, 0, 0, 45), 0.05)  # the edges turn away from the light
     p.line(pts + pts[:1], c[3], 0.008)
     for cx, cy in ((0.2, 0.4), (0.8, 0.4), (0.2, 0.84), (0.8, 0.84)):
@@ -382,6 +403,7 @@ def _cushion(p, rng, c, wood):
                cap=True)
     p.circle(0.5, 0.62, 0.02, c[3])
     p.oval(0.3, 0.46, 0.55, 0.58, (255, 255, 255, 45))
+    return {"motif": paint.motif, "colours": (c[0], c[1], c[2])}
 
 
 def _sculpture(p, rng, c, wood):
@@ -402,6 +424,7 @@ def _sculpture(p, rng, c, wood):
         p.line([(0.505 + s * 0.045, 0.29), (0.505 + s * 0.07, 0.42), (0.505 + s * 0.03, 0.5)],
                body, 0.02, cap=True)
     p.line([(0.455, 0.36), (0.47, 0.5)], _light(body, 0.35), 0.006)
+    return {"colours": (body, stone)}
 
 
 _PRODUCTS = dict(zip(PRODUCT_KINDS, (_painting, _stool, _chair, _table, _shelf, _shirt, _dress,
@@ -447,17 +470,32 @@ def _shadow(size, mask, bbox, hanging):
     return shadow.resize((size, size), Image.Resampling.BILINEAR).point(lambda v: v * opacity)
 
 
+def _product_draw(kind, seed):
+    """The generator and palette a product picture is drawn with, in the order drawn."""
+    if kind not in _PRODUCTS:
+        raise ValueError(f"Unknown product kind {kind!r}; expected one of {PRODUCT_KINDS}")
+    rng = _rng("product", kind, seed)
+    tones = rng.sample(TONES, len(TONES))
+    wood, back = rng.choice(WOODS), rng.choice(BACKDROPS)
+    return rng, tones, wood, back
+
+
+def product_facts(kind: str, seed: str) -> dict:
+    """What `product_photo(kind, seed)` draws, told by the painter itself: its main colours
+    (RGB, in the order they dominate) and, for wax prints, the motif. Drawn on a tiny canvas
+    with the same generator, so it can never disagree with the picture."""
+    rng, tones, wood, _back = _product_draw(kind, seed)
+    tiny = Image.new("RGB", (8, 8))
+    return _PRODUCTS[kind](_Pen(tiny, Image.new("L", tiny.size)), rng, tones, wood)
+
+
 def product_photo(kind: str, seed: str, size: int = 1200) -> Image.Image:
     """A square studio-style photo of one product of the given kind (see PRODUCT_KINDS).
 
     Palette, fabric pattern and small variations come from ``seed``. Raises ValueError for an
     unknown kind.
     """
-    if kind not in _PRODUCTS:
-        raise ValueError(f"Unknown product kind {kind!r}; expected one of {PRODUCT_KINDS}")
-    rng = _rng("product", kind, seed)
-    tones = rng.sample(TONES, len(TONES))
-    wood, back = rng.choice(WOODS), rng.choice(BACKDROPS)
+    rng, tones, wood, back = _product_draw(kind, seed)
     big = size * SUPERSAMPLE
     obj, mask = Image.new("RGB", (big, big), back), Image.new("L", (big, big), 0)
     _PRODUCTS[kind](_Pen(obj, mask), rng, tones, wood)
@@ -764,3 +802,131 @@ def to_jpeg_bytes(image: Image.Image, quality: int = 85) -> bytes:
     out = io.BytesIO()
     clean.save(out, format="JPEG", quality=quality, optimize=True)
     return out.getvalue()
+
+
+# The words for the colours the painters use, (French, English): alt texts name only these.
+COLOUR_NAMES = {
+    INDIGO: ("bleu indigo", "indigo blue"),
+    OCHRE: ("jaune ocre", "ochre yellow"),
+    TERRACOTTA: ("terre cuite", "terracotta"),
+    GREEN: ("vert", "green"),
+    CREAM: ("crème", "cream"),
+    RED: ("rouge", "red"),
+    DARK: ("brun très foncé", "very dark brown"),
+    STRAW: ("paille", "straw"),
+    (200, 192, 180): ("gris clair", "light grey"),
+    (150, 140, 132): ("gris", "grey"),
+    (58, 40, 32): ("brun très foncé", "very dark brown"),
+    (120, 80, 40): ("brun", "brown"),
+    (90, 60, 40): ("brun foncé", "dark brown"),
+}
+_MOTIF_WORDS = {
+    "rings": ("à anneaux concentriques", "with concentric rings"),
+    "diamonds": ("à losanges et points", "with diamonds and dots"),
+    "bands": ("à bandes et grains", "with bands and seeds"),
+}
+# (French, English) sentence per kind; {colours} and {motif} come from `product_facts`.
+_ALT_SENTENCES = {
+    "painting": {
+        "landscape": (
+            "Tableau au cadre de bois : paysage de savane avec un baobab sombre, sous un ciel "
+            "{colours} clair.",
+            "Painting in a wooden frame: a savanna landscape with a dark baobab, under a light "
+            "{colours} sky.",
+        ),
+        "abstract": (
+            "Tableau abstrait au cadre de bois : aplats et coups de pinceau aux couleurs "
+            "{colours} sur fond crème.",
+            "Abstract painting in a wooden frame: colour fields and brush strokes in {colours} "
+            "on a cream ground.",
+        ),
+    },
+    "stool": (
+        "Tabouret en bois à trois pieds, assise ronde soulignée d'un zigzag {colours}.",
+        "Wooden stool with a round seat edged with a zigzag in {colours}.",
+    ),
+    "chair": (
+        "Chaise en bois au dossier à barreaux, assise en cordelette tressée couleur {colours}.",
+        "Wooden chair with a slatted back and a seat woven in {colours} cord.",
+    ),
+    "table": (
+        "Table basse en bois ; dessus, une coupe couleur {colours} pleine de fruits.",
+        "Wooden table with a bowl in {colours}, full of fruit, on top.",
+    ),
+    "shelf": (
+        "Étagère en bois à quatre planches garnie de livres, de petits pots et de tissus "
+        "pliés de toutes les couleurs.",
+        "Four-board wooden shelf holding books, small pots and folded cloth of every colour.",
+    ),
+    "shirt": (
+        "Chemise sur un cintre, en tissu wax {motif}, aux couleurs {colours}.",
+        "Shirt on a hanger, in wax-print fabric {motif}, in {colours}.",
+    ),
+    "dress": (
+        "Robe sur un cintre, en tissu wax {motif}, aux couleurs {colours}, ceinture à la taille.",
+        "Dress on a hanger, in wax-print fabric {motif}, in {colours}, belted at the waist.",
+    ),
+    "bag": (
+        "Sac en tissu wax {motif}, aux couleurs {colours}, anse et bordures en cuir.",
+        "Bag in wax-print fabric {motif}, in {colours}, with a leather handle and trim.",
+    ),
+    "vase": (
+        "Vase en terre couleur {colours}, rayé de bandes crème et d'un zigzag {accent}.",
+        "Clay vase in {colours} with cream stripes and a zigzag in {accent}.",
+    ),
+    "basket": (
+        "Panier rond en paille tressée, avec deux anses, rayé de bandes aux couleurs {colours}.",
+        "Round basket of coiled straw with two handles, banded in {colours}.",
+    ),
+    "lamp": (
+        "Lampe au pied de bois, abat-jour en tissu wax {motif}, aux couleurs {colours}, allumée.",
+        "Lamp on a wooden base, its shade in wax-print fabric {motif}, in {colours}, lit.",
+    ),
+    "mask": (
+        "Masque en bois sculpté, points crème sur le front, bouche rouge et scarifications.",
+        "Carved wooden mask with cream dots on the forehead, a red mouth and cheek scars.",
+    ),
+    "cushion": (
+        "Coussin capitonné en tissu wax {motif}, aux couleurs {colours}.",
+        "Tufted cushion in wax-print fabric {motif}, in {colours}.",
+    ),
+    "sculpture": (
+        "Statuette couleur {colours} d'une silhouette debout, sur un socle de pierre {stone}.",
+        "Figurine in {colours} of a standing figure on a {stone} stone plinth.",
+    ),
+}
+
+
+def _named(colours, language):
+    names = []
+    for colour in colours:
+        name = COLOUR_NAMES[colour][language == "en"]
+        if name not in names:
+            names.append(name)
+    if len(names) < 2:
+        return "".join(names)
+    joiner = " and " if language == "en" else " et "
+    return ", ".join(names[:-1]) + joiner + names[-1]
+
+
+def product_alt(kind: str, seed: str, language: str = "fr") -> str:
+    """The alternative text of `product_photo(kind, seed)`: what is drawn, in its colours."""
+    facts = product_facts(kind, seed)
+    english = language == "en"
+    sentences = _ALT_SENTENCES[kind]
+    if kind == "painting":
+        sentences = sentences[facts["scene"]]
+    colours = facts["colours"]
+    words = {"colours": _named(colours, language), "motif": ""}
+    if "motif" in facts:
+        words["motif"] = _MOTIF_WORDS[facts["motif"]][english]
+    if kind == "vase":
+        words = {"colours": _named(colours[:1], language), "accent": _named(colours[2:], language)}
+    if kind == "basket":
+        words["colours"] = _named(colours[1:], language)
+    if kind == "sculpture":
+        words = {
+            "colours": _named(colours[:1], language),
+            "stone": _named(colours[1:], language),
+        }
+    return sentences[english].format(**words)

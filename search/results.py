@@ -23,6 +23,7 @@ from wagtail.search.utils import normalise_query_string
 
 from shop.cache_versions import cached_with_public_pages
 from shop.models import ProductPage
+from shop.models.products import mark_reserved
 from stories.models import ArtisanPage, StoryPage
 
 from .highlight import mark, snippet, word_pattern
@@ -274,6 +275,8 @@ def run_search(query, locale, type_key="", page_number=1):
     pages = list(outcome.page.object_list)
     # An artisan's snippet names their workshop: one query for the page, not one per artisan.
     prefetch_related_objects([page for page in pages if isinstance(page, ArtisanPage)], "workshop")
+    # « Réservé » or « Vendu » for every sold product of the page, in one query.
+    mark_reserved([page for page in pages if isinstance(page, ProductPage)])
     outcome.page.object_list = [to_result(page, query.words, pattern) for page in pages]
     if outcome.page.number > 1:
         outcome.promoted = []  # shown once, above the first page

@@ -7,7 +7,10 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from . import (
+            alerts,
             cards,
             emails,
             signals,
@@ -16,3 +19,4 @@ class ShopConfig(AppConfig):
 
         cards.connect_signals()
         signals.order_changed.connect(emails.on_order_changed, dispatch_uid="shop.receipts")
+        page_published.connect(alerts.on_page_published, dispatch_uid="shop.similar_piece_alerts")

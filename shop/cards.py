@@ -30,7 +30,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache_versions import current_version, forget_public_pages, renew_version
-from .models.products import ProductImage
+from .models.products import ProductImage, mark_reserved
 from .models.settings import ShopSettings
 
 # The renditions `components/product_card_content.html` asks for (`fill-{400x400,800x800}
@@ -127,6 +127,7 @@ def prepare_cards(request, products):
         if key not in cached:
             missing.append(product)
     models.prefetch_related_objects(missing, *card_prefetches())
+    mark_reserved(missing)  # « Réservé » or « Vendu »: one query for the cards to render
     return products
 
 

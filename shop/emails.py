@@ -187,7 +187,7 @@ def order_returned(order):
     _send(
         "order_returned",
         subject,
-        [order.email],
+        [order.email] if order.email else [],
         order,
         order.language,
         refund=refund,

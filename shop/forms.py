@@ -97,12 +97,12 @@ class CheckoutForm(forms.Form):
         error_messages={"required": _("Please give your name.")},
     )
     email = forms.EmailField(
-        label=_("E-mail address"),
+        label=_("E-mail address (optional)"),
+        required=False,
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        help_text=_("We send the order confirmation there."),
+        help_text=_("For the confirmation and receipt by e-mail. Without one, we write by SMS."),
         error_messages={
-            "required": _("Please give your e-mail address."),
             "invalid": _("This e-mail address does not look right, e.g. nom@exemple.sn."),
         },
     )
@@ -111,9 +111,11 @@ class CheckoutForm(forms.Form):
         regex=PHONE_PATTERN,
         max_length=30,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-        help_text=_("To arrange delivery or pickup."),
+        help_text=_("To arrange delivery or pickup, and for the SMS about your order."),
         error_messages={
-            "required": _("Please give a phone number."),
+            "required": _(
+                "Please give a phone number: we call or text you to arrange delivery or pickup."
+            ),
             "invalid": _("This phone number does not look right, e.g. +221 77 123 45 67."),
         },
     )
@@ -175,8 +177,10 @@ class CheckoutForm(forms.Form):
     def __init__(self, *args, methods, zones=(), pickup_points=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["payment_method"].choices = [(method.value, method.label) for method in methods]
-        if methods == [PaymentMethod.CASH]:
-            self.fields["payment_method"].initial = PaymentMethod.CASH
+        if methods:  # the first method offered is preselected (mobile money where it is paid)
+            self.fields["payment_method"].initial = methods[0]
+        # One fulfilment block shows at a time (the chosen one): delivery until changed.
+        self.fields["fulfilment"].initial = Fulfilment.DELIVERY
         self.zones = list(zones)
         self.pickup_points = list(pickup_points)
         self.fields["pickup_point"].choices = [
@@ -205,6 +209,9 @@ class CheckoutForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("email") and "email" not in self.errors:
+            # Phone only: every word about the order goes by SMS.
+            cleaned["notify_by"] = Notification.SMS
         if cleaned.get("fulfilment") != Fulfilment.DELIVERY:
             return cleaned
         if not cleaned.get("delivery_address"):
@@ -221,4 +228,71 @@ class CheckoutForm(forms.Form):
             self.add_error("delivery_place", delivery.no_zone_message(place))
         elif cleaned.get("payment_method") == PaymentMethod.CASH and not zone.cash_allowed:
             self.add_error("payment_method", delivery.cash_refused_message(zone))
+        return cleaned
+
+
+class SimilarPieceAlertForm(forms.Form):
+    """« Prévenez-moi »: a sold piece, an e-mail or a phone, and the shopper's consent."""
+
+    product = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        max_value=2**62,
+        error_messages={
+            "required": _("No piece was given."),
+            "invalid": _("This piece does not exist."),
+            "min_value": _("This piece does not exist."),
+            "max_value": _("This piece does not exist."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "invalid": _("This e-mail address does not look right, e.g. nom@exemple.sn."),
+        },
+    )
+    phone = forms.RegexField(
+        label=_("or phone number (SMS)"),
+        regex=PHONE_PATTERN,
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        error_messages={
+            "invalid": _("This phone number does not look right, e.g. +221 77 123 45 67."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree to be told once, by this e-mail or phone, when a similar piece is on sale."
+        ),
+        error_messages={"required": _("Please tick the box: we write only if you agree.")},
+    )
+
+    def clean_product(self):
+        product = (
+            ProductPage.objects.live().public().filter(pk=self.cleaned_data["product"]).first()
+        )
+        if product is None:
+            raise forms.ValidationError(_("This piece does not exist or is no longer shown."))
+        if product.stock > 0:
+            raise forms.ValidationError(
+                _("« %(title)s » is on sale: you can buy it now.") % {"title": product.title}
+            )
+        return product
+
+    def clean_phone(self):
+        if not self.cleaned_data["phone"]:
+            return ""
+        try:
+            return phones.normalise(self.cleaned_data["phone"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
+
+    def clean(self):
+        cleaned = super().clean()
+        if "email" in cleaned and "phone" in cleaned and not (cleaned["email"] or cleaned["phone"]):
+            self.add_error("email", _("Please give an e-mail address or a phone number."))
         return cleaned

@@ -27,6 +27,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from . import alerts
 from .cache_versions import forget_public_pages
 from .models import Order, ProductPage
 
@@ -83,9 +84,12 @@ def _move_stock(product, change):
     The new count is computed from the locked row and written to every translation, so
     they always end up with the count of the page the order refers to.
     """
+    back_on_sale = product.stock == 0 and product.stock + change > 0
     product.stock += change
     ProductPage.objects.filter(translation_key=product.translation_key).update(stock=product.stock)
     forget_public_pages()  # cached pages show what is left (an update sends no signal)
+    if back_on_sale:
+        alerts.announce_on_commit(product)  # « Prévenez-moi » sign-ups on this piece
 
 
 def reserve_stock(order):
@@ -179,6 +183,9 @@ def adjust_stock(product, new_stock, *, expected):
         ProductPage.objects.filter(translation_key=locked.translation_key).update(stock=new_stock)
         forget_public_pages()
         product.stock = new_stock
+        if locked.stock == 0 and new_stock > 0:
+            locked.stock = new_stock
+            alerts.announce_on_commit(locked)
         return locked.stock
 
 

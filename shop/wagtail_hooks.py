@@ -7,12 +7,18 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from .admin import reports, urls
+from .admin.alerts import similar_piece_alerts
 from .admin.dashboard import PANELS
 from .admin.orders import OrderAdmin
 from .admin.stock import StockAdjusted, stock_buttons
 
 modeladmin_register(OrderAdmin)
 register_snippet(reports.PayoutViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_similar_piece_alerts():
+    return similar_piece_alerts
 
 
 @hooks.register("register_admin_urls")

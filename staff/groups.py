@@ -84,6 +84,9 @@ STAFF_GROUPS = {
             # Artisans' earnings and payouts (never deleted: no delete permission exists).
             *model_permissions("shop.ArtisanPayout", ("add", "change", "view")),
             "shop.view_story_report",
+            # « Prévenez-moi » sign-ups: listed, and deleted when a shopper asks by mail.
+            "shop.view_similarpiecealert",
+            "shop.delete_similarpiecealert",
             "simple_translation.submit_translation",  # translating their products
         ],
         # Product galleries need pictures.

@@ -1,3 +1,4 @@
+from .alerts import SimilarPieceAlert
 from .attribution import StoryProductView
 from .catalogue import ProductCategory, ProductIndexPage
 from .delivery import DeliveryZone, PickupPoint
@@ -42,6 +43,7 @@ __all__ = [
     "ProductIndexPage",
     "ProductPage",
     "ShopSettings",
+    "SimilarPieceAlert",
     "StoryProductView",
     "ONLINE_METHODS",
     "PaymentEvent",

@@ -73,7 +73,8 @@ class Order(models.Model):
         _("delivery or pickup"), max_length=10, choices=Fulfilment.choices
     )
     customer_name = models.CharField(_("name"), max_length=120)
-    email = models.EmailField(_("e-mail address"))
+    # Optional: a shopper may give only a phone, then hears of the order by SMS.
+    email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30)
     delivery_address = models.TextField(_("delivery address"), blank=True)
     # What the shopper was promised when ordering, kept whatever the zones become later.
@@ -192,7 +193,7 @@ class Order(models.Model):
 
     @property
     def wants_email(self):
-        return self.notify_by in (Notification.EMAIL, Notification.BOTH)
+        return self.notify_by in (Notification.EMAIL, Notification.BOTH) and bool(self.email)
 
     @property
     def wants_sms(self):

@@ -32,6 +32,7 @@ from .. import pricing, relations
 from ..attribution import record_story_view, story_from_request
 from ..page_lookups import CachedViewRestrictionsMixin
 from ..publication import PublicationCheckedPageForm, PublicationGuardMixin
+from .orders import OrderLine, OrderStatus
 
 # A shopper buys at most this many of one product at once (wholesale goes through staff).
 MAX_QUANTITY_PER_LINE = 20
@@ -73,9 +74,37 @@ ONE_OF_A_KIND_STOCK_MESSAGE = _(
 class Availability:
     """What shoppers read about a product's stock, and its schema.org equivalent."""
 
-    code: str  # "sold", "one_of_a_kind", "low" or "in_stock"
+    code: str  # "sold", "reserved", "one_of_a_kind", "low" or "in_stock"
     label: str
     schema_org: str
+    note: str = ""  # a sentence saying what the label means, when it needs one
+
+
+# Orders whose pieces are out of stock though nobody has paid yet: the piece may come back.
+HOLDING_UNPAID = (OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH)
+
+
+def held_by_unpaid_orders(translation_keys):
+    """The translation keys, among these, of pieces an unpaid order holds (« Réservé »)."""
+    return set(
+        OrderLine.objects.filter(
+            order__status__in=HOLDING_UNPAID,
+            order__stock_reserved=True,
+            product__translation_key__in=set(translation_keys),
+        ).values_list("product__translation_key", flat=True)
+    )
+
+
+def mark_reserved(products):
+    """Tell each sold product of a list whether an unpaid order holds it, in one query.
+
+    Lists of cards and search results call it so that `is_reserved` costs no query each.
+    """
+    sold = [product for product in products if product.stock == 0]
+    held = held_by_unpaid_orders(product.translation_key for product in sold) if sold else set()
+    for product in sold:
+        product.__dict__["is_reserved"] = product.translation_key in held
+    return products
 
 
 class ProductPageForm(PublicationCheckedPageForm):
@@ -309,7 +338,13 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
 
     @property
     def is_sold(self):
+        """No piece left to buy: sold, or held by an order not paid yet (`is_reserved`)."""
         return self.stock == 0
+
+    @cached_property
+    def is_reserved(self):
+        """Out of stock only because an unpaid order holds it: it may come back on sale."""
+        return self.stock == 0 and bool(held_by_unpaid_orders([self.translation_key]))
 
     @property
     def orderable_quantity(self):
@@ -319,6 +354,13 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     @property
     def availability(self):
         """« Vendu », « Pièce unique », « Plus que 3 » or « En stock », for cards and pages."""
+        if self.stock == 0 and self.is_reserved:
+            return Availability(
+                "reserved",
+                _("Reserved"),
+                "https://schema.org/Reserved",
+                _("Someone has ordered this piece and not paid yet: it may come back on sale."),
+            )
         if self.stock == 0:
             return Availability("sold", _("Sold"), "https://schema.org/SoldOut")
         if self.one_of_a_kind:
@@ -411,7 +453,46 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
             record_story_view(request, story, self)
         if self.is_sold:
             context["artisan_available_url"] = self.artisan_available_url()
+            # Same category, then workshop, then any: a sold piece is not a dead end.
+            context["similar_pieces"] = similar_pieces([self])
         return context
+
+
+# How many « Pièces similaires » a sold piece or a cart of sold pieces offers.
+SIMILAR_PIECES = 4
+def similar_pieces(products, limit=SIMILAR_PIECES):
+    """Up to `limit` pieces for sale like `products` (one piece, or the sold lines of a cart).
+
+    Similar means, in this order: the same category, then the same workshop, then any
+    piece; always live, public, in stock, in the first product's language, and never one
+    of `products` (in any translation). Cards show the makers under the consent rules.
+    """
+    products = [product for product in products if product is not None]
+    if not products:
+        return []
+    excluded = {product.translation_key for product in products}
+    categories = {product.category_id for product in products if product.category_id}
+    workshops = {
+        product.artisan.workshop_id
+        for product in products
+        if product.artisan_id and product.artisan and product.artisan.workshop_id
+    }
+    # One query: the ranks order the pieces, newest first within a rank.
+    rank = models.Case(
+        models.When(category_id__in=categories, then=0),
+        models.When(artisan__workshop_id__in=workshops, then=1),
+        default=2,
+        output_field=models.IntegerField(),
+    )
+    on_sale = (
+        ProductPage.objects.live()
+        .public()
+        .filter(locale_id=products[0].locale_id, stock__gt=0)
+        .exclude(translation_key__in=excluded)
+        .annotate(similarity=rank)
+        .order_by("similarity", "-first_published_at", "-pk")
+    )
+    return list(on_sale[:limit])
 
 
 def _holds_price_before(page, other):

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from .. import cards, pricing
 from ..addresses import absolute_url, page_url
+from ..forms import SimilarPieceAlertForm
 from ..models import ShopSettings
 from ..models.products import GALLERY_LARGE_FILTER
 
@@ -91,3 +92,16 @@ def json_ld(data):
     # Escaped so nothing in the data can close the element or open a comment.
     text = text.translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def similar_piece_alert_form(product):
+    """An empty « Prévenez-moi » form for a sold piece (the sign-up view shows it bound)."""
+    return SimilarPieceAlertForm(initial={"product": product.pk}, auto_id="alert-%s")
+
+
+@register.simple_tag(takes_context=True)
+def prepared_cards(context, products):
+    """`products` ready for their cards (`shop.cards.prepare_cards`): cached cards in one
+    round-trip, the others' makers and pictures in a fixed number of queries."""
+    return cards.prepare_cards(context.get("request"), products or [])

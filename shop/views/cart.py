@@ -2,6 +2,9 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -9,6 +12,7 @@ from ..cards import with_main_images
 from ..cart import Cart
 from ..forms import CartLineForm
 from ..models import ShopSettings
+from ..models.products import similar_pieces
 from ..parsing import id_from
 
 
@@ -17,6 +21,9 @@ def render_cart(request, status=200, errors=()):
     summary = Cart(request.session).summary(ShopSettings.for_request(request))
     with_main_images(line.product for line in summary.lines)
     context = {"cart": summary, "errors": list(errors)}
+    if summary.lines and not summary.payable_lines:
+        # Every piece sold meanwhile: no total, no checkout, but pieces like them.
+        context["similar_pieces"] = similar_pieces(line.product for line in summary.lines)
     return render(request, "shop/cart.html", context, status=status)
 
 
@@ -50,9 +57,26 @@ def cart_add(request):
     form = _apply_line(request, adding=True)
     if not form.is_valid():
         return render_cart(request, status=400, errors=form_errors(form))
-    title = form.cleaned_data["product"].title
-    messages.success(request, _("« %(title)s » is in your cart.") % {"title": title})
-    return redirect("shop:cart")
+    product = form.cleaned_data["product"]
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("« %(title)s »: added to your cart.") % {"title": product.title},
+            reverse("shop:cart"),
+            _("See the cart"),
+        ),
+    )
+    return redirect(_back_to(request, product.url))
+
+
+def _back_to(request, fallback):
+    """Where the shopper added from (`next`, on this site only), else `fallback`."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else fallback
 
 
 @require_POST
@@ -73,6 +97,15 @@ def cart_remove(request):
     cart.remove(product_id)
     messages.success(request, _("The product was removed from your cart."))
     return redirect("shop:cart")
+
+
+@require_GET
+def cart_empty_confirm(request):
+    """« Vider le panier » asks first, without JavaScript: this page holds the real button."""
+    summary = Cart(request.session).summary(ShopSettings.for_request(request))
+    if not summary.lines:
+        return redirect("shop:cart")
+    return render(request, "shop/cart_empty_confirm.html", {"cart": summary})
 
 
 @require_POST

@@ -40,6 +40,8 @@ def visit_public_pages(page):
         page.goto(url)
         yield name
     page.locator("main form.add-to-cart").get_by_role("button").click()
+    # Adding stays on the piece; the message links to the cart.
+    page.get_by_role("link", name="Voir le panier").click()
     page.wait_for_url(f"**{reverse('shop:cart')}")
     yield "cart"
     page.goto(reverse("shop:checkout"))

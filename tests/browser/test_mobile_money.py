@@ -37,8 +37,10 @@ def test_shopper_pays_with_mobile_money_and_sees_the_paid_order(open_page, scree
     page = open_page(java_script_enabled=False)  # the buying path needs no JavaScript
     page.goto(product.url)
     page.locator("main form.add-to-cart").get_by_role("button", name="Ajouter au panier").click()
+    # Adding stays on the piece; the message links to the cart.
+    page.get_by_role("link", name="Voir le panier").click()
     page.wait_for_url("**/fr/cart/")
-    page.get_by_role("link", name="Commander ces produits").click()
+    page.get_by_role("link", name="Commander", exact=True).click()
 
     page.wait_for_url("**/fr/checkout/")
     page.get_by_label("Nom et prénom").fill("Moussa Sarr")

@@ -42,6 +42,8 @@ def test_shopper_buys_from_a_story_and_pays_cash_at_pickup(
     assert page.get_by_role("heading", level=1).inner_text() == product.title
     screenshots.take(page, "product")
     page.locator("main form.add-to-cart").get_by_role("button", name="Ajouter au panier").click()
+    # Adding stays on the piece; the message links to the cart.
+    page.get_by_role("link", name="Voir le panier").click()
 
     page.wait_for_url("**/fr/cart/")
     screenshots.take(page, "cart with one piece")
@@ -50,7 +52,7 @@ def test_shopper_buys_from_a_story_and_pays_cash_at_pickup(
     page.wait_for_load_state()
     assert page.get_by_label(f"Quantité de {product.title}").input_value() == "2"
     screenshots.take(page, "cart with two pieces")
-    page.get_by_role("link", name="Commander ces produits").click()
+    page.get_by_role("link", name="Commander", exact=True).click()
 
     page.wait_for_url("**/fr/checkout/")
     page.get_by_label("Nom et prénom").fill("Awa Diallo")

@@ -16,6 +16,7 @@ from shop import lifecycle, payments
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import Fulfilment, Order, PaymentMethod, ProductPage, ShopSettings
+from shop.sms import locmem
 
 CHECKOUT_URL = "https://checkout.stripe.com/c/pay/cs_test_fake"
 
@@ -45,6 +46,14 @@ def new_orders(db):
     """The orders placed during the test, apart from the demo's (a lazy queryset)."""
     last_demo_order = Order.objects.order_by("-pk").values_list("pk", flat=True).first()
     return Order.objects.filter(pk__gt=last_demo_order or 0)
+
+
+@pytest.fixture
+def sms_outbox():
+    """The SMS sent during the test (the `locmem` transport of the test settings)."""
+    locmem.outbox.clear()
+    yield locmem.outbox
+    locmem.outbox.clear()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from shop import lifecycle, sms
 from shop.models import Fulfilment, Notification, PaymentMethod
-from shop.sms import locmem, orange
+from shop.sms import orange
 from tests.config.test_mail import run_worker
 
 from .conftest import CUSTOMER
@@ -23,13 +23,6 @@ QUEUED = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
-
-
-@pytest.fixture
-def sms_outbox():
-    locmem.outbox.clear()
-    yield locmem.outbox
-    locmem.outbox.clear()
 
 
 class FakeOrange(requests.adapters.BaseAdapter):

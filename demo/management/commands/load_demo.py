@@ -427,8 +427,10 @@ class Command(BaseCommand):
                     data["kind"],
                     f"{data['slug']}-{number}",
                 )
+                # The alt text says what is drawn, from the drawing's own colours.
+                alt = images.product_alt(data["kind"], f"{data['slug']}-{number}", "fr")
                 product.gallery_images.add(
-                    ProductImage(image=picture, alt_text=data["alt"], sort_order=number)
+                    ProductImage(image=picture, alt_text=alt, sort_order=number)
                 )
             index.add_child(instance=product)
             product.save_revision().publish()
@@ -626,6 +628,7 @@ class Command(BaseCommand):
             for slug, data in english.ARTISANS.items()
         }
         products = {}
+        kinds = {data["slug"]: data["kind"] for data in content.PRODUCTS}
         for slug, data in english.PRODUCTS.items():
             page = self.products[slug]
             existing = page.get_translation_or_none(locale)
@@ -634,9 +637,9 @@ class Command(BaseCommand):
                 continue
             pictures = list(page.gallery_images.all())
             for picture in pictures:
-                picture.pk, picture.alt_text = None, data["alt"]
-            fields = {key: value for key, value in data.items() if key != "alt"}
-            products[slug] = self.translate(page, locale, gallery_images=pictures, **fields)
+                seed = f"{slug}-{picture.sort_order}"  # as `load_products` drew it
+                picture.pk, picture.alt_text = None, images.product_alt(kinds[slug], seed, "en")
+            products[slug] = self.translate(page, locale, gallery_images=pictures, **data)
         for slug, data in english.STORIES.items():
             story = self.stories[slug]
             body = self.stream(data["body"], f"{slug}-en", products=products)

@@ -90,6 +90,9 @@ NOT_SHOWN = {
     # Receipts are shown on the shopper's own order page only, which is never cached.
     "shop.receipt",
     "shop.receiptcounter",
+    # What people send through the enquiry forms: read in the admin only.
+    "wagtailforms.formsubmission",
+    "enquiries.referencepicture",
 }
 HEADER = "X-Page-Cache"
 PLACEHOLDER = "__page_cache_csrf_token__"

@@ -72,6 +72,9 @@ class HomePage(CachedRoutingMixin, CachedViewRestrictionsMixin, PublicationGuard
         "stories.ArtisanIndexPage",
         "shop.ProductIndexPage",
         "impact.ImpactPage",
+        "impact.PartnerIndexPage",
+        "enquiries.PartnershipEnquiryPage",
+        "enquiries.CommissionRequestPage",
         "home.StandardPage",
     ]
     template = "pages/home_page.html"

@@ -19,14 +19,9 @@ from stories.blocks import EditorialStreamBlock
 from . import charts
 from .figures import MonthRange, this_year
 from .publication import Partner
-from .reading import ALL_TIME, CUSTOM, PERIOD_CHOICES, ImpactReading
+from .reading import ALL_TIME, CUSTOM, PERIOD_CHOICES, ImpactReading, number
 
 TEMPLATES = "components/impact"
-
-
-def number(value):
-    """A count with the reader's digit grouping (« 1 234 » in French)."""
-    return formats.number_format(value, force_grouping=True)
 
 
 def reading_from(parent_context):
@@ -356,18 +351,7 @@ class PartnersBlock(blocks.StructBlock):
         return context
 
     def partner_figures(self, partner, reading, period):
-        workshop_ids = [workshop.pk for workshop in partner.workshops.all()]
-        if reading is None or not workshop_ids:
-            return None
-        found = reading.ledger.for_workshops(workshop_ids, period.months, reading.threshold)
-        return {
-            "workshops": ", ".join(found.workshop_names),
-            "left_out": ", ".join(found.left_out),
-            "items": number(found.figures.items),
-            "paid": reading.money(found.figures.paid_to_artisans),
-            "artisans": number(found.figures.artisans),
-            "has_sales": bool(found.figures.items),
-        }
+        return reading.partner_figures(partner, period) if reading else None
 
     class Meta:
         icon = "site"

@@ -1,17 +1,19 @@
-"""The impact page. Its partners and settings are in `impact.publication`."""
+"""The impact page and the partners' pages. Partners and settings are in `impact.publication`."""
 
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from shop.addresses import absolute_url
 from shop.admin.export import csv_rows
 from shop.page_lookups import CachedViewRestrictionsMixin
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
+from stories.models import StoryPage
 
 from .blocks import ImpactStreamBlock
 from .publication import ImpactSettings, Partner
@@ -96,4 +98,105 @@ class ImpactPage(CachedViewRestrictionsMixin, PublicationGuardMixin, RoutablePag
         return self.csv_response(request, workshop_rows, "impact-workshops")
 
 
-__all__ = ["ImpactPage", "ImpactSettings", "Partner"]
+STORIES_ON_PARTNER_PAGE = 6
+
+
+class PartnerIndexPage(
+    CachedViewRestrictionsMixin, PublicationGuardMixin, RoutablePageMixin, Page
+):
+    """The partners, and one page per partner at `<index>/<partner slug>/`.
+
+    A partner's page says who they are, the workshops they run or fund with their figures
+    (`ImpactReading.partner_figures`: only published workshop groups, never a small one),
+    the stories of those workshops (live stories only: a withdrawn consent unpublishes
+    the stories that named the person) and the way to the partnership enquiry form.
+    Partners are snippets (`impact.publication.Partner`), written in both languages.
+    """
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    enquiry_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("partnership enquiry form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every partner's page: « Become a partner »."),
+    )
+
+    base_form_class = PublicationCheckedPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        PageChooserPanel("enquiry_page", page_type="enquiries.PartnershipEnquiryPage"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "pages/partner_index_page.html"
+
+    class Meta:
+        verbose_name = _("partners index")
+
+    def partner_url(self, partner):
+        return self.url + self.reverse_subpage("partner", kwargs={"slug": partner.slug})
+
+    def enquiry_url(self):
+        """The enquiry form in the reader's language, if it is published."""
+        if self.enquiry_page is None:
+            return ""
+        form_page = self.enquiry_page.localized
+        return form_page.url if form_page.live else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["enquiry_url"] = self.enquiry_url()
+        return context
+
+    @path("")
+    def index(self, request):
+        partners = Partner.objects.select_related("logo")
+        context = {
+            "partners": [
+                {"partner": partner, "url": self.partner_url(partner)} for partner in partners
+            ]
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:slug>/", name="partner")
+    def partner(self, request, slug):
+        """One partner's page; an unknown slug is a 404."""
+        partner = (
+            Partner.objects.select_related("logo").prefetch_related("workshops").filter(slug=slug)
+        ).first()
+        if partner is None:
+            raise Http404
+        reading = ImpactReading(request)
+        period = reading.period(ALL_TIME)
+        workshops = list(partner.workshops.all())
+        stories = (
+            StoryPage.objects.live()
+            .public()
+            .filter(locale=self.locale, artisans__workshop__in=workshops)
+            .select_related("hero_image")
+            .prefetch_related("artisans")
+            .distinct()
+            .order_by("-date")[:STORIES_ON_PARTNER_PAGE]
+            if workshops
+            else []
+        )
+        context = {
+            "partner": partner,
+            "workshops": workshops,
+            "figures": reading.partner_figures(partner, period),
+            "period": period,
+            "stories": list(stories),
+            "canonical_url": absolute_url(self.partner_url(partner), request),
+        }
+        return self.render(
+            request, template="pages/partner_page.html", context_overrides=context
+        )
+
+
+__all__ = ["ImpactPage", "ImpactSettings", "Partner", "PartnerIndexPage"]

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 
 from shop.languages import in_reader_language
 from shop.publication import PublicationCheckedSnippetForm
+from stories.slugs import free_slug
 
 from .figures import DEFAULT_SMALL_GROUP_THRESHOLD
 
@@ -33,6 +34,17 @@ class Partner(index.Indexed, models.Model):
         COMPANY = "company", _("Company")
 
     name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(
+        _("address"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        allow_unicode=False,
+        help_text=_(
+            "The end of its page's address, e.g. « fondation-teranga ». Left empty, it is "
+            "made from the name."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -69,6 +81,7 @@ class Partner(index.Indexed, models.Model):
     base_form_class = PublicationCheckedSnippetForm
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("kind"),
         FieldPanel("logo"),
         FieldPanel("link"),
@@ -85,6 +98,13 @@ class Partner(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Safety net for partners created in code: an address made from the name.
+        if not self.slug:
+            others = Partner.objects.exclude(pk=self.pk)
+            self.slug = free_slug(self.name, others, "partenaire", max_length=70)
+        return super().save(*args, **kwargs)
 
     @property
     def display_description(self):

@@ -38,6 +38,11 @@ PERIOD_CHOICES = [
 ]
 
 
+def number(value):
+    """A count with the reader's digit grouping (« 1 234 » in French)."""
+    return formats.number_format(value, force_grouping=True)
+
+
 def month_label(month):
     """« mars 2026 » in French, « March 2026 » in English."""
     return formats.date_format(month, "F Y")
@@ -164,6 +169,22 @@ class ImpactReading:
         return _("from %(first)s to %(last)s") % {
             "first": month_label(months.first),
             "last": month_label(months.last),
+        }
+
+    def partner_figures(self, partner, period):
+        """A partner's figures over the period, as readers see them (`Ledger.for_workshops`:
+        only published workshop groups made of its workshops); None if it runs none."""
+        workshop_ids = [workshop.pk for workshop in partner.workshops.all()]
+        if not workshop_ids:
+            return None
+        found = self.ledger.for_workshops(workshop_ids, period.months, self.threshold)
+        return {
+            "workshops": ", ".join(found.workshop_names),
+            "left_out": ", ".join(found.left_out),
+            "items": number(found.figures.items),
+            "paid": self.money(found.figures.paid_to_artisans),
+            "artisans": number(found.figures.artisans),
+            "has_sales": bool(found.figures.items),
         }
 
     def month_options(self):

@@ -91,7 +91,13 @@ STAFF_GROUPS = {
         ],
         # Product galleries need pictures.
         "collection_permissions": {ROOT_COLLECTION: IMAGES},
-        "page_permissions": {"shop.ProductIndexPage": PAGE_EDITING},
+        "page_permissions": {
+            "shop.ProductIndexPage": PAGE_EDITING,
+            # Reading and exporting the enquiries' submissions: Wagtail shows a form's
+            # submissions to those who may edit the form page (Communications edit them all).
+            "enquiries.PartnershipEnquiryPage": ("change",),
+            "enquiries.CommissionRequestPage": ("change",),
+        },
     },
 }
 
@@ -124,7 +130,11 @@ def _page_permission(apps, permission_type):
 def _anchor_pages(apps, anchor):
     if anchor == "root":
         return list(apps.get_model("wagtailcore", "Page").objects.filter(depth=1))
-    return list(apps.get_model(anchor).objects.all())
+    try:
+        model = apps.get_model(anchor)
+    except LookupError:  # an earlier migration, before the page type's app has its models
+        return []
+    return list(model.objects.all())
 
 
 def _collection(apps, root, name):

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "stories",
     "shop",
     "impact",
+    # Partnership enquiries and commission requests (Wagtail form pages).
+    "enquiries",
     "demo",
     "search",
     # The staff groups and their permissions, for the whole site; no models.
@@ -29,6 +31,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "wagtail_modeladmin",
+    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -325,7 +328,12 @@ X_FRAME_OPTIONS = "DENY"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 TRUSTED_PROXY_NETWORKS = env_networks("TRUSTED_PROXY_NETWORKS")
 # POSTs per client address and URL namespace: (requests, seconds) in a sliding window.
-RATE_LIMITS = {"shop": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60)}
+# Pages may name a scope of their own (`post_rate_limit`, the enquiry forms): see
+# `config.wagtail_hooks.limit_page_posts`.
+RATE_LIMITS = {
+    "shop": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60),
+    "enquiries": (env_int("ENQUIRY_POSTS_PER_HOUR", 10), 60 * 60),
+}
 # Failed admin logins: (failures, seconds) in a sliding window; see config/logins.py.
 LOGIN_THROTTLES = {
     "account_address": (env_int("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5), 15 * 60),

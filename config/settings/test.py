@@ -52,4 +52,4 @@ SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 # Tests post far more often than a shopper; the rate-limit tests set their own limits.
-RATE_LIMITS = {"shop": (10_000, 60)}
+RATE_LIMITS = {"shop": (10_000, 60), "enquiries": (10_000, 60)}

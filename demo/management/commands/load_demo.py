@@ -28,9 +28,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from demo import images, texts
+from enquiries.models import (
+    CommissionRequestField,
+    CommissionRequestPage,
+    PartnershipEnquiryField,
+    PartnershipEnquiryPage,
+)
 from home.models import HomeFeaturedProduct, HomeFeaturedStory, HomePage, StandardPage
 from impact import figures
-from impact.models import ImpactPage, Partner
+from impact.models import ImpactPage, Partner, PartnerIndexPage
 from shop import lifecycle, stock
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
@@ -67,6 +73,11 @@ ADMIN_USERNAME = "admin"
 HOLDING_STATUSES = (OrderStatus.PENDING_PAYMENT, OrderStatus.AWAITING_CASH)
 content = texts.read("fr")
 english = texts.read("en")
+# The enquiry forms of the content, by the `type` it gives them.
+ENQUIRY_PAGES = {
+    "partnership": (PartnershipEnquiryPage, PartnershipEnquiryField),
+    "commission": (CommissionRequestPage, CommissionRequestField),
+}
 # Drawn pictures are kept here between runs: drawing is the slowest part of loading.
 DRAWING_CACHE = settings.BASE_DIR / "var" / "demo-drawings"
 
@@ -101,6 +112,7 @@ class Command(BaseCommand):
             indexes = self.step("Index pages", self.load_indexes, home)
             self.artisans = self.step("Artisans", self.load_artisans, indexes["artisans"])
             self.products = self.step("Products", self.load_products, indexes["boutique"])
+            self.enquiry_pages = self.step("Enquiry forms", self.load_enquiry_forms, home)
             self.standard_pages = self.step("Standard pages", self.load_standard_pages, home)
             self.step("Partners", self.load_partners)
             self.step("Impact page", self.load_impact, home)
@@ -438,13 +450,14 @@ class Command(BaseCommand):
             products[data["slug"]] = product
         return products
 
-    def stream(self, blocks, key, products=None):
+    def stream(self, blocks, key, products=None, pages=None):
         """Turn the content module's (type, value) blocks into StreamField raw data.
 
-        Products are named by their French slug; `products` maps them to the pages to use
-        (their translations, for an English story).
+        Products and pages are named by their French slug; `products` and `pages` map them
+        to the pages to use (their translations, for an English page).
         """
         products = self.products if products is None else products
+        pages = pages or {}
         raw = []
         for number, (block_type, value) in enumerate(blocks):
             value = value if isinstance(value, str) else dict(value)
@@ -466,7 +479,7 @@ class Command(BaseCommand):
                     "heading": value["heading"],
                     "text": value.get("text", ""),
                     "button_label": value["button_label"],
-                    "page": self.page_by_slug(value["page"]).pk,
+                    "page": (pages.get(value["page"]) or self.page_by_slug(value["page"])).pk,
                     "external_url": "",
                 }
             raw.append({"type": block_type, "value": value})
@@ -527,7 +540,72 @@ class Command(BaseCommand):
         )
 
     def load_partners_page(self, home):
-        return self.editorial_page(home, StandardPage, content.PARTNERS_PAGE)
+        data = content.PARTNERS_PAGE
+        return self.child_page(
+            home,
+            PartnerIndexPage,
+            data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            show_in_menus=True,
+            enquiry_page=self.enquiry_pages.get("partenariat"),
+        )
+
+    def load_enquiry_forms(self, home):
+        """The partnership and commission forms, each telling a staff group (French)."""
+        pages = {}
+        for data in content.ENQUIRY_FORMS:
+            page_model, field_model = ENQUIRY_PAGES[data["type"]]
+            fields = [
+                field_model(
+                    clean_name=field["clean_name"],
+                    label=field["label"],
+                    field_type=field["type"],
+                    required=field["required"],
+                    help_text=field.get("help_text", ""),
+                    sort_order=order,
+                )
+                for order, field in enumerate(data["fields"])
+            ]
+            pages[data["slug"]] = self.child_page(
+                home,
+                page_model,
+                data["slug"],
+                title=data["title"],
+                intro=data["intro"],
+                thank_you_text=data["thank_you_text"],
+                subject=data["subject"],
+                recipients_group=Group.objects.get(name=data["group"]),
+                form_fields=fields,
+            )
+        return pages
+
+    def translate_enquiry_forms(self, locale):
+        """The English forms: the same fields (names, types), with English labels."""
+        translated = {}
+        for slug, data in english.ENQUIRY_FORMS.items():
+            page = self.enquiry_pages[slug]
+            existing = page.get_translation_or_none(locale)
+            if existing is not None:
+                translated[slug] = existing.specific
+                continue
+            field_model = type(page).form_fields.rel.related_model
+            fields = [
+                field_model(
+                    clean_name=field.clean_name,
+                    label=label,
+                    field_type=field.field_type,
+                    required=field.required,
+                    help_text=help_text,
+                    sort_order=field.sort_order,
+                )
+                for field, (label, help_text) in zip(
+                    page.form_fields.order_by("sort_order"), data["fields"], strict=True
+                )
+            ]
+            texts_only = {key: value for key, value in data.items() if key != "fields"}
+            translated[slug] = self.translate(page, locale, form_fields=fields, **texts_only)
+        return translated
 
     def load_impact(self, home):
         return self.editorial_page(home, ImpactPage, content.IMPACT, show_in_menus=True)
@@ -648,19 +726,16 @@ class Command(BaseCommand):
                 artisans[self.artisan_slug(artisan)] for artisan in story.artisans.all()
             ]
             self.translate(story, locale, body=body, artisans=artisans_featured, **fields)
+        forms = self.translate_enquiry_forms(locale)
         for slug, data in english.STANDARD_PAGES.items():
-            body = self.stream(data["body"], f"{slug}-en")
+            body = self.stream(data["body"], f"{slug}-en", pages=forms)
             fields = {key: value for key, value in data.items() if key != "body"}
             self.translate(self.standard_pages[slug], locale, body=body, **fields)
         data = english.IMPACT
         fields = {key: value for key, value in data.items() if key != "body"}
         impact = ImpactPage.objects.child_of(home).get()
         self.translate(impact, locale, body=self.stream(data["body"], "impact-en"), **fields)
-        data = english.PARTNERS_PAGE
-        fields = {key: value for key, value in data.items() if key != "body"}
-        self.translate(
-            self.partners_page, locale, body=self.stream(data["body"], "partners-en"), **fields
-        )
+        self.translate(self.partners_page, locale, **english.PARTNERS_PAGE)
 
     def artisan_slug(self, artisan):
         return next(slug for slug, page in self.artisans.items() if page.pk == artisan.pk)

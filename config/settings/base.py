@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "shop",
+    # Buyers' voices: moderated reviews and photos of the pieces in their new homes.
+    "voices",
     "impact",
     "demo",
     "search",
@@ -325,7 +327,11 @@ X_FRAME_OPTIONS = "DENY"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 TRUSTED_PROXY_NETWORKS = env_networks("TRUSTED_PROXY_NETWORKS")
 # POSTs per client address and URL namespace: (requests, seconds) in a sliding window.
-RATE_LIMITS = {"shop": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60)}
+RATE_LIMITS = {
+    "shop": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60),
+    # Buyers' review forms, under the same limit.
+    "voices": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60),
+}
 # Failed admin logins: (failures, seconds) in a sliding window; see config/logins.py.
 LOGIN_THROTTLES = {
     "account_address": (env_int("LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5), 15 * 60),

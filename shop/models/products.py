@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from .. import pricing, relations
 from ..attribution import record_story_view, story_from_request
+from ..extensions import PRODUCT_PAGE_CONTEXT_HOOK, extra_from_hooks
 from ..page_lookups import CachedViewRestrictionsMixin
 from ..publication import PublicationCheckedPageForm, PublicationGuardMixin
 
@@ -411,6 +412,7 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
             record_story_view(request, story, self)
         if self.is_sold:
             context["artisan_available_url"] = self.artisan_available_url()
+        context.update(extra_from_hooks(PRODUCT_PAGE_CONTEXT_HOOK, self, request))
         return context
 
 

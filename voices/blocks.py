@@ -40,12 +40,17 @@ class VoicesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         limit = value.get("count") or VOICES_SHOWN
         page = (parent_context or {}).get("page")
+        request = (parent_context or {}).get("request")
         locale_id = getattr(page, "locale_id", None)
         product, artisan = value.get("product"), value.get("artisan")
         if product is not None and product.live:
-            summary = voices_of_product(product.specific, limit, with_product=True)
+            summary = voices_of_product(
+                product.localized.specific, limit, with_product=True, request=request
+            )
         elif artisan is not None and artisan.live:
-            summary = voices_of_artisan(artisan.specific, locale_id, limit)
+            summary = voices_of_artisan(
+                artisan.localized.specific, locale_id, limit, request=request
+            )
         else:
             summary = None
         context["summary"] = summary

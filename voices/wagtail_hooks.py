@@ -41,14 +41,14 @@ def moderation_menu_item():
 
 @hooks.register(PRODUCT_PAGE_CONTEXT_HOOK)
 def product_voices(product, request):
-    return {"voices": voices_of_product(product)}
+    return {"voices": voices_of_product(product, request=request)}
 
 
 @hooks.register(PRODUCT_STRUCTURED_DATA_HOOK)
 def product_reviews_data(product, context):
     summary = context.get("voices")
     if summary is None:
-        summary = voices_of_product(product)
+        summary = voices_of_product(product, request=context.get("request"))
     return structured_reviews(summary)
 
 

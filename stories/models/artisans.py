@@ -255,7 +255,7 @@ class ArtisanPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
         # Fetched whatever the count, so a longer list never costs one more query.
         context["story_index"] = StoryIndexPage.objects.live().filter(locale=self.locale_id).first()
         # What buyers say of their pieces (approved voices only, `voices.public`).
-        context["voices"] = voices_of_artisan(self)
+        context["voices"] = voices_of_artisan(self, request=request)
         return context
 
     def public_products(self):

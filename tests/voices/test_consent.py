@@ -47,7 +47,10 @@ def three_voices(named_product, shop_manager):
         showing, by=shop_manager, photos_showing_maker=[showing.photos.get().pk]
     )
     plain = approved_review(
-        lines[2], shop_manager, text="Solide et léger à la fois.", photos=[photo]
+        lines[2],
+        shop_manager,
+        text="Solide et léger à la fois.",
+        photos=[(jpeg_bytes((640, 480)), "Le tabouret sous la fenêtre")],
     )
     return naming, showing, plain
 
@@ -86,6 +89,7 @@ def test_a_face_lost_hides_photos_showing_the_maker_even_before_a_status_change(
     assert "L&#x27;artisan nous remet le tabouret" not in html
     assert "L'artisan nous remet le tabouret" not in html
     assert "Remis en main propre" in html  # its words stay until consent hides the voice
+    assert "Le tabouret sous la fenêtre" in html
 
 
 def test_an_anonymous_makers_voices_never_name_them(client, shop_manager):

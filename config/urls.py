@@ -32,5 +32,6 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("", include("shop.urls")),
+    path("voices/", include("voices.urls")),
     path("", include(wagtail_urls)),
 )

@@ -25,6 +25,7 @@ from staff.groups import SHOP_MANAGERS
 
 from . import phones, receipts, sms
 from .addresses import absolute_url
+from .extensions import ORDER_FULFILLED_EMAIL_HOOK, extra_from_hooks
 from .models import Order, OrderStatus, PaymentMethod, RefundStatus, ShopSettings
 
 logger = logging.getLogger(__name__)
@@ -114,14 +115,23 @@ def text_message(template, order):
         return " ".join(render_to_string(f"shop/sms/{template}.txt", context).split())
 
 
-def _tell_shopper(template, subject, order, with_receipt=True):
+def _tell_shopper(template, subject, order, with_receipt=True, extra=None):
     """The e-mail and the SMS `template`, by the channels the shopper chose.
 
-    With `with_receipt`, the e-mail of a paid order carries its receipt.
+    With `with_receipt`, the e-mail of a paid order carries its receipt; `extra` is added
+    to the e-mail's template context.
     """
     if order.wants_email:
         attachments = _receipt_attachments(order) if with_receipt else ()
-        _send(template, subject, [order.email], order, order.language, attachments=attachments)
+        _send(
+            template,
+            subject,
+            [order.email],
+            order,
+            order.language,
+            attachments=attachments,
+            **(extra or {}),
+        )
     if order.wants_sms:
         try:
             number = phones.normalise(order.phone)
@@ -162,12 +172,17 @@ def order_placed(order):
 
 
 def order_fulfilled(order):
-    """To the shopper: their order is on its way, or ready to collect."""
+    """To the shopper: their order is on its way, or ready to collect.
+
+    Apps above the shop add to it through `ORDER_FULFILLED_EMAIL_HOOK` (the buyers' review
+    links, `voices`).
+    """
     with translation.override(order.language):
         subject = _("Order %(reference)s is on its way") % {"reference": order.reference}
         if order.is_pickup:
             subject = _("Order %(reference)s is ready") % {"reference": order.reference}
-    _tell_shopper("order_fulfilled", subject, order, with_receipt=False)
+        extra = extra_from_hooks(ORDER_FULFILLED_EMAIL_HOOK, order)
+    _tell_shopper("order_fulfilled", subject, order, with_receipt=False, extra=extra)
 
 
 def order_returned(order):

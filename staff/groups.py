@@ -46,6 +46,12 @@ def model_permissions(label, actions=("add", "change", "delete", "view")):
     return [f"{app_label}.{action}_{model_name}" for action in actions]
 
 
+# Buyers' voices: reading reviews and approving or rejecting them (`voices.admin`).
+VOICES_MODERATION = (
+    *model_permissions("voices.Review", ("view", "change")),
+    "voices.moderate_review",
+)
+
 STAFF_GROUPS = {
     COMMUNICATIONS: {
         # Django permissions, "app_label.codename".
@@ -61,6 +67,7 @@ STAFF_GROUPS = {
             # « Translate » in the page menu, and promoted search results.
             "simple_translation.submit_translation",
             *model_permissions("wagtailsearchpromotions.SearchPromotion"),
+            *VOICES_MODERATION,
         ],
         # By collection: "root" reaches every collection; documents stay in the public one.
         "collection_permissions": {
@@ -88,6 +95,7 @@ STAFF_GROUPS = {
             "shop.view_similarpiecealert",
             "shop.delete_similarpiecealert",
             "simple_translation.submit_translation",  # translating their products
+            *VOICES_MODERATION,
         ],
         # Product galleries need pictures.
         "collection_permissions": {ROOT_COLLECTION: IMAGES},

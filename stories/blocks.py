@@ -16,6 +16,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from shop.models import ProductPage
+from voices.blocks import VoicesBlock
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
 
@@ -202,3 +203,4 @@ class StoryStreamBlock(EditorialStreamBlock):
 
     product_card = ProductCardBlock()
     product_row = ProductRowBlock()
+    voices = VoicesBlock()

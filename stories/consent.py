@@ -35,6 +35,7 @@ from wagtail.search import index
 
 from shop.cards import forget_cards
 from shop.publication import PublicationCheckedSnippetForm, PublicationRefused
+from voices.moderation import hide_after_consent_change
 
 from . import archive, privacy
 from .models import ArtisanPage, ArtisanRecord, ConsentState, StoryPage
@@ -506,6 +507,13 @@ def expiring_soon(days, on=None):
 def forget_product_cards(sender, change, **kwargs):
     """Product cards name their maker: they are rendered afresh (see `shop.cards`)."""
     forget_cards()
+
+
+@receiver(consent_changed)
+def hide_buyers_voices(sender, change, **kwargs):
+    """Buyers' voices naming or showing the person are hidden, like every other surface."""
+    if change.lost:
+        hide_after_consent_change([page.pk for page in change.artisan_pages], change.lost)
 
 
 @receiver(consent_changed)

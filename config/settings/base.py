@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "shop",
+    # Buyers' voices: moderated reviews and photos of the pieces in their new homes.
+    "voices",
     "impact",
     # Partnership enquiries and commission requests (Wagtail form pages).
     "enquiries",
@@ -333,6 +335,8 @@ TRUSTED_PROXY_NETWORKS = env_networks("TRUSTED_PROXY_NETWORKS")
 RATE_LIMITS = {
     "shop": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60),
     "enquiries": (env_int("ENQUIRY_POSTS_PER_HOUR", 10), 60 * 60),
+    # Buyers' review forms, under the shop's limit.
+    "voices": (env_int("SHOP_POSTS_PER_MINUTE", 60), 60),
 }
 # Failed admin logins: (failures, seconds) in a sliding window; see config/logins.py.
 LOGIN_THROTTLES = {

@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from .. import pricing, relations
 from ..attribution import record_story_view, story_from_request
+from ..extensions import PRODUCT_PAGE_CONTEXT_HOOK, extra_from_hooks
 from ..page_lookups import CachedViewRestrictionsMixin
 from ..publication import PublicationCheckedPageForm, PublicationGuardMixin
 from .orders import OrderLine, OrderStatus
@@ -455,6 +456,7 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
             context["artisan_available_url"] = self.artisan_available_url()
             # Same category, then workshop, then any: a sold piece is not a dead end.
             context["similar_pieces"] = similar_pieces([self])
+        context.update(extra_from_hooks(PRODUCT_PAGE_CONTEXT_HOOK, self, request))
         return context
 
 

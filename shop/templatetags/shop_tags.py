@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from .. import cards, pricing
 from ..addresses import absolute_url, page_url
+from ..extensions import PRODUCT_STRUCTURED_DATA_HOOK, extra_from_hooks
 from ..forms import SimilarPieceAlertForm
 from ..models import ShopSettings
 from ..models.products import GALLERY_LARGE_FILTER
@@ -83,6 +84,8 @@ def product_structured_data(context, product, gallery):
         url=page_url(product, request),
         image_urls=image_urls,
     )
+    # Buyers' voices (`voices`) add their `Review` and `AggregateRating` here.
+    data.update(extra_from_hooks(PRODUCT_STRUCTURED_DATA_HOOK, product, context))
     return json_ld(data)
 
 

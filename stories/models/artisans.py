@@ -21,6 +21,7 @@ from wagtail.search import index
 from shop.cards import prepare_cards
 from shop.page_lookups import CachedViewRestrictionsMixin
 from shop.publication import PublicationCheckedPageForm, PublicationGuardMixin
+from voices.public import voices_of_artisan
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..forms import ArtisanPageForm
@@ -274,6 +275,8 @@ class ArtisanPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
         context["more_stories"] = len(newest) > STORIES_ON_ARTISAN_PAGE
         # Fetched whatever the count, so a longer list never costs one more query.
         context["story_index"] = StoryIndexPage.objects.live().filter(locale=self.locale_id).first()
+        # What buyers say of their pieces (approved voices only, `voices.public`).
+        context["voices"] = voices_of_artisan(self, request=request)
         return context
 
     def public_products(self):

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.signed_cookies import SessionStore
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -45,6 +46,7 @@ from shop.models import (
     DeliveryZone,
     Fulfilment,
     Order,
+    OrderLine,
     OrderReferenceCounter,
     OrderStatus,
     PaymentMethod,
@@ -67,6 +69,8 @@ from stories.models import (
     StoryPage,
     Workshop,
 )
+from voices import moderation, photos
+from voices.models import Review, ReviewStatus
 
 ADMIN_USERNAME = "admin"
 # Orders in these statuses hold their pieces until paid or cancelled.
@@ -126,6 +130,7 @@ class Command(BaseCommand):
             self.step("Sales history", self.load_sales_history, home)
             self.step("Story link views", self.load_story_views)
             self.step("Payouts", self.load_payouts, home)
+            self.step("Buyers' voices", self.load_voices)
         # Orders were backdated with plain updates: the impact figures are read afresh.
         figures.invalidate()
         self.step("Admin user", self.load_admin)
@@ -812,6 +817,37 @@ class Command(BaseCommand):
         if data["status"] == OrderStatus.CANCELLED:
             lifecycle.cancel(order, by=manager, note="Client injoignable après trois appels.")
         self.backdate(order, data["days_ago"])
+
+    def load_voices(self):
+        """Buyers' reviews of demo orders' pieces: approved ones (one with a photo), one pending.
+
+        Written and moderated through `voices.moderation`, as a buyer and a moderator would.
+        """
+        for data in content.VOICES:
+            line = OrderLine.objects.filter(
+                order__email=data["email"], product=self.products[data["product"]]
+            ).first()
+            if line is None or Review.objects.filter(order_line=line).exists():
+                continue
+            pictures = []
+            if data["photo"]:
+                drawn = self.drawing(
+                    images.product_photo, data["photo"]["kind"], f"{data['product']}-home"
+                )
+                upload = SimpleUploadedFile("photo.jpg", drawn, content_type="image/jpeg")
+                pictures.append((photos.cleaned_photo(upload), data["photo"]["alt"]))
+            review = moderation.submit_review(
+                line,
+                rating=data["rating"],
+                text=data["text"],
+                display_name=data["display_name"],
+                language="fr",
+                photos=pictures,
+                people_agreed=False,
+            )
+            if data["status"] == ReviewStatus.APPROVED:
+                moderation.approve_review(review, by=self.staff["boutique"])
+            self.count_created("reviews")
 
     def load_sales_history(self, home):
         """A year and a half of orders in every status, so that the impact charts mean something.

@@ -5,15 +5,160 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0005_workflow_names_in_french'),
+        ("stories", "0005_workflow_names_in_french"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='storypage',
-            name='body',
-            field=wagtail.fields.StreamField([('text', 0), ('image', 5), ('quote', 8), ('gallery', 10), ('video', 12), ('call_to_action', 18), ('product_card', 21), ('product_row', 25), ('voices', 29)], block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'link', 'ol', 'ul', 'hr'], 'label': 'Text', 'template': 'components/streamfield/blocks/text_block.html'}), 1: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Image'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for people who cannot see it.', 'label': 'Alternative text', 'max_length': 250}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'max_length': 250, 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Photo credit', 'max_length': 120, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 1), ('alt_text', 2), ('caption', 3), ('credit', 4)]], {}), 6: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'max_length': 120, 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('quote', 6), ('attribution', 7)]], {}), 9: ('wagtail.blocks.ListBlock', (5,), {'label': 'Images', 'min_num': 2}), 10: ('wagtail.blocks.StructBlock', [[('images', 9)]], {}), 11: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'For example a YouTube or Vimeo link.', 'label': 'Video URL'}), 12: ('wagtail.blocks.StructBlock', [[('video', 11), ('caption', 3)]], {}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 120}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'Button label', 'max_length': 60}), 16: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page of the site', 'required': False}), 17: ('wagtail.blocks.URLBlock', (), {'label': 'Or an external link', 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('heading', 13), ('text', 14), ('button_label', 15), ('page', 16), ('external_url', 17)]], {}), 19: ('stories.blocks.ProductChooserBlock', (), {'label': 'Product'}), 20: ('wagtail.blocks.CharBlock', (), {'label': 'Sentence shown with the product', 'max_length': 200, 'required': False}), 21: ('wagtail.blocks.StructBlock', [[('product', 19), ('text', 20)]], {}), 22: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 120, 'required': False}), 23: ('stories.blocks.ProductChooserBlock', (), {}), 24: ('wagtail.blocks.ListBlock', (23,), {'label': 'Products', 'max_num': 8, 'min_num': 1}), 25: ('wagtail.blocks.StructBlock', [[('heading', 22), ('products', 24)]], {}), 26: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Product', 'page_type': ['shop.ProductPage'], 'required': False}), 27: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Or an artisan', 'page_type': ['stories.ArtisanPage'], 'required': False}), 28: ('wagtail.blocks.IntegerBlock', (), {'default': 3, 'label': 'How many voices at most', 'max_value': 12, 'min_value': 1}), 29: ('wagtail.blocks.StructBlock', [[('heading', 22), ('product', 26), ('artisan', 27), ('count', 28)]], {})}, verbose_name='body'),
+            model_name="storypage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("text", 0),
+                    ("image", 5),
+                    ("quote", 8),
+                    ("gallery", 10),
+                    ("video", 12),
+                    ("call_to_action", 18),
+                    ("product_card", 21),
+                    ("product_row", 25),
+                    ("voices", 29),
+                ],
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": ["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"],
+                            "label": "Text",
+                            "template": "components/streamfield/blocks/text_block.html",
+                        },
+                    ),
+                    1: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Image"}),
+                    2: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Describe what the image shows for people who cannot see it.",
+                            "label": "Alternative text",
+                            "max_length": 250,
+                        },
+                    ),
+                    3: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Caption", "max_length": 250, "required": False},
+                    ),
+                    4: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Photo credit", "max_length": 120, "required": False},
+                    ),
+                    5: (
+                        "wagtail.blocks.StructBlock",
+                        [[("image", 1), ("alt_text", 2), ("caption", 3), ("credit", 4)]],
+                        {},
+                    ),
+                    6: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                    7: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Attribution", "max_length": 120, "required": False},
+                    ),
+                    8: ("wagtail.blocks.StructBlock", [[("quote", 6), ("attribution", 7)]], {}),
+                    9: ("wagtail.blocks.ListBlock", (5,), {"label": "Images", "min_num": 2}),
+                    10: ("wagtail.blocks.StructBlock", [[("images", 9)]], {}),
+                    11: (
+                        "wagtail.embeds.blocks.EmbedBlock",
+                        (),
+                        {"help_text": "For example a YouTube or Vimeo link.", "label": "Video URL"},
+                    ),
+                    12: ("wagtail.blocks.StructBlock", [[("video", 11), ("caption", 3)]], {}),
+                    13: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "max_length": 120}),
+                    14: ("wagtail.blocks.TextBlock", (), {"label": "Text", "required": False}),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Button label", "max_length": 60},
+                    ),
+                    16: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "Page of the site", "required": False},
+                    ),
+                    17: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {"label": "Or an external link", "required": False},
+                    ),
+                    18: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 13),
+                                ("text", 14),
+                                ("button_label", 15),
+                                ("page", 16),
+                                ("external_url", 17),
+                            ]
+                        ],
+                        {},
+                    ),
+                    19: ("stories.blocks.ProductChooserBlock", (), {"label": "Product"}),
+                    20: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "label": "Sentence shown with the product",
+                            "max_length": 200,
+                            "required": False,
+                        },
+                    ),
+                    21: ("wagtail.blocks.StructBlock", [[("product", 19), ("text", 20)]], {}),
+                    22: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Heading", "max_length": 120, "required": False},
+                    ),
+                    23: ("stories.blocks.ProductChooserBlock", (), {}),
+                    24: (
+                        "wagtail.blocks.ListBlock",
+                        (23,),
+                        {"label": "Products", "max_num": 8, "min_num": 1},
+                    ),
+                    25: ("wagtail.blocks.StructBlock", [[("heading", 22), ("products", 24)]], {}),
+                    26: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "Product", "page_type": ["shop.ProductPage"], "required": False},
+                    ),
+                    27: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {
+                            "label": "Or an artisan",
+                            "page_type": ["stories.ArtisanPage"],
+                            "required": False,
+                        },
+                    ),
+                    28: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "default": 3,
+                            "label": "How many voices at most",
+                            "max_value": 12,
+                            "min_value": 1,
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 22), ("product", 26), ("artisan", 27), ("count", 28)]],
+                        {},
+                    ),
+                },
+                verbose_name="body",
+            ),
         ),
     ]

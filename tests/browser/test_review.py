@@ -51,7 +51,7 @@ def test_a_buyer_reviews_with_a_photo_and_a_moderator_approves_it(open_page, scr
     screenshots.take(buyer, "the review form from the e-mail")
     assert axe_violations(buyer, axe) == []
     buyer.get_by_label("5", exact=True).check()
-    buyer.get_by_label("Votre avis").fill(WORDS)
+    buyer.get_by_role("textbox", name="Votre avis :", exact=True).fill(WORDS)
     buyer.get_by_label("Nom affiché avec votre avis").fill("Lina")
     buyer.get_by_label("Photo 1 de la pièce chez vous (facultatif)").set_input_files(home_photo())
     buyer.get_by_label("Ce que montre la photo 1").fill(ALT)

@@ -10,6 +10,7 @@ from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.signals import workflow_rejected
 
 from .consent import publication_problems
+from .notifications import notify_schedule_refused
 
 
 def publish_approved(workflow_state, user=None):
@@ -48,14 +49,16 @@ def refuse_scheduled_without_consent(now=None):
     """Unschedule the pages due now that may not be published.
 
     Run by our `publish_scheduled` before Wagtail's, so one refused story never
-    stops the others from going live. Returns the refused pages.
+    stops the others from going live. The refusal is logged in the page's history and
+    e-mailed to whoever scheduled it (`notify_schedule_refused`). Returns the refused pages.
     """
     now = now or timezone.now()
     refused = []
     due = Revision.page_revisions.filter(approved_go_live_at__lt=now)
     for revision in due.order_by("approved_go_live_at"):
         candidate = revision.as_object()
-        problems = publication_problems(candidate, on=timezone.localdate(now))
+        day = timezone.localdate(now)
+        problems = publication_problems(candidate, on=day)
         if not problems:
             continue
         revision.approved_go_live_at = None
@@ -65,6 +68,9 @@ def refuse_scheduled_without_consent(now=None):
             action="stories.publication_refused",
             data={"problems": problems},
             revision=revision,
+        )
+        notify_schedule_refused(
+            candidate, revision, lambda page: publication_problems(page, on=day)
         )
         refused.append(candidate)
     return refused

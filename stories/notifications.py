@@ -13,8 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier
 from wagtail.models import WorkflowState
-from wagtail.users.models import UserProfile
 from wagtail.signals import workflow_approved
+from wagtail.users.models import UserProfile
 
 # Wagtail connects its approval e-mail under this uid in wagtail.admin's ready(), which runs
 # after ours (`stories` comes first in INSTALLED_APPS): the receiver connected first wins.

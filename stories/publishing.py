@@ -4,6 +4,8 @@ Both ask `stories.consent.publication_problems` first, for every page type; a re
 page goes back to its editors with the reason, in the page history and the workflow.
 """
 
+from functools import partial
+
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision, TaskState, WorkflowState
@@ -53,11 +55,11 @@ def refuse_scheduled_without_consent(now=None):
     e-mailed to whoever scheduled it (`notify_schedule_refused`). Returns the refused pages.
     """
     now = now or timezone.now()
+    day = timezone.localdate(now)
     refused = []
     due = Revision.page_revisions.filter(approved_go_live_at__lt=now)
     for revision in due.order_by("approved_go_live_at"):
         candidate = revision.as_object()
-        day = timezone.localdate(now)
         problems = publication_problems(candidate, on=day)
         if not problems:
             continue
@@ -69,8 +71,6 @@ def refuse_scheduled_without_consent(now=None):
             data={"problems": problems},
             revision=revision,
         )
-        notify_schedule_refused(
-            candidate, revision, lambda page: publication_problems(page, on=day)
-        )
+        notify_schedule_refused(candidate, revision, partial(publication_problems, on=day))
         refused.append(candidate)
     return refused

@@ -170,6 +170,13 @@ def order_fulfilled(order):
     _tell_shopper("order_fulfilled", subject, order, with_receipt=False)
 
 
+def handed_over_and_paid(order):
+    """To the shopper: their cash order was handed over and paid; their receipt is attached."""
+    with translation.override(order.language):
+        subject = _("Order %(reference)s handed over and paid") % {"reference": order.reference}
+    _tell_shopper("handed_over_and_paid", subject, order)
+
+
 def order_returned(order):
     """To the shopper: the pieces taken back by the order's latest return, and its refund."""
     refund = (

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
@@ -16,6 +17,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from shop.publication import PUBLICATION_HOOK
 
 from .access import sees_private_records
+from .choosers import chooser_start
 from .consent import (
     PublicationRefused,
     field_publication_problems,
@@ -342,3 +344,16 @@ def register_consent_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def add_consent_panel(request, panels):
     panels.append(ExpiringConsentsPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_chooser_start_urls():
+    """Where the page choosers of story blocks open (`stories.choosers`)."""
+    return [
+        path("choose-start/<slug:start>/", chooser_start, name="stories_chooser_start"),
+        path(
+            "choose-start/<slug:start>/<int:parent_page_id>/",
+            chooser_start,
+            name="stories_chooser_start_child",
+        ),
+    ]

@@ -224,8 +224,8 @@ def on_order_changed(sender, order, from_status, to_status, **kwargs):
     """An order was paid: issue its receipt.
 
     Connected to `shop.signals.order_changed` (sent after commit). The e-mails that carry
-    it are sent by the services of `shop.lifecycle` (`confirm_payment`, `mark_cash_paid`),
-    after this; a failed refund that makes an order paid again changes nothing here.
+    it are sent by the services of `shop.lifecycle` (`confirm_payment`, `mark_cash_paid`,
+    `hand_over_paid_in_cash`), after this; a failed refund that makes an order paid again changes nothing here.
     """
     if to_status != OrderStatus.PAID or from_status == OrderStatus.REFUNDED:
         return

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.log_actions import LogFormatter, log
@@ -27,6 +28,7 @@ from .consent import (
 )
 from .dashboard import ExpiringConsentsPanel
 from .models import ArtisanRecord, Workshop
+from .workflow import DEFAULT_NAMES, in_editors_language
 
 
 def _only_for_consent_staff(view):
@@ -357,3 +359,22 @@ def register_chooser_start_urls():
             name="stories_chooser_start_child",
         ),
     ]
+
+
+class SubmitInEditorsLanguage(SubmitForModerationMenuItem):
+    """« Submit to … »: the default workflow's name in the editor's language, not as stored."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        label = str(context.get("label", ""))
+        for name in DEFAULT_NAMES:
+            label = label.replace(name, in_editors_language(name))
+        context["label"] = label
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def submit_in_editors_language(menu_items, request, context):
+    for position, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[position] = SubmitInEditorsLanguage(order=item.order)

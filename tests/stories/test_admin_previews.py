@@ -125,3 +125,20 @@ def test_the_artisan_checklist_shows_each_consent(admin_client):
     assert labels[str(expired.pk)].endswith("consentement expiré · anonyme")
     withdrawn = artisan_of("Aliou Seck")
     assert "consentement retiré" in labels[str(withdrawn.pk)]
+
+
+def test_the_submit_button_names_the_workflow_in_the_editors_language(
+    admin_client, editor_language
+):
+    story = make_story()
+    page = BeautifulSoup(
+        admin_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content,
+        "html.parser",
+    )
+    button = page.select_one("button[name=action-submit]")
+    assert button is not None
+    expected = {
+        "fr": "Soumettre à Validation par les modérateurs",
+        "en": "Submit to Moderators approval",
+    }[editor_language]
+    assert button.get_text(" ", strip=True) == expected

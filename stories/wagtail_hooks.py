@@ -2,7 +2,9 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
@@ -378,3 +380,9 @@ def submit_in_editors_language(menu_items, request, context):
     for position, item in enumerate(menu_items):
         if type(item) is SubmitForModerationMenuItem:
             menu_items[position] = SubmitInEditorsLanguage(order=item.order)
+
+
+@hooks.register("insert_global_admin_js")
+def readable_upload_titles():
+    """Upload forms propose a title in words, not the file name (`stories.image_metadata`)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-image-titles.js"))

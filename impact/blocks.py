@@ -34,6 +34,10 @@ def reading_from(parent_context):
     return reading
 
 
+# A period block's picker preview: every figure since the first sale.
+PERIOD_PREVIEW = {"period": ALL_TIME, "first_month": None, "last_month": None}
+
+
 class PeriodBlock(blocks.StructBlock):
     """A block that shows figures over a period the editor presets and the reader may change."""
 
@@ -132,6 +136,10 @@ class ImpactFiguresBlock(PeriodBlock):
         icon = "table"
         label = gettext_lazy("Impact figures")
         template = f"{TEMPLATES}/figures_block.html"
+        description = gettext_lazy(
+            "The headline figures, live: paid to artisans, pieces sold, artisans who earned."
+        )
+        preview_value = {"heading": gettext_lazy("What your purchases have done"), **PERIOD_PREVIEW}
 
 
 class MonthlyChartBlock(PeriodBlock):
@@ -183,6 +191,11 @@ class MonthlyChartBlock(PeriodBlock):
         icon = "time"
         label = gettext_lazy("Chart: paid to artisans per month")
         template = f"{TEMPLATES}/monthly_chart_block.html"
+        description = gettext_lazy("Bars of what artisans were paid each month, with its table.")
+        preview_value = {
+            "heading": gettext_lazy("Paid to artisans, month by month"),
+            **PERIOD_PREVIEW,
+        }
 
 
 def chart_context(reading, chart, description, has_data=True, *, phone_chart):
@@ -248,6 +261,10 @@ class WorkshopChartBlock(PeriodBlock):
         icon = "group"
         label = gettext_lazy("Chart: pieces sold per workshop")
         template = f"{TEMPLATES}/workshop_chart_block.html"
+        description = gettext_lazy(
+            "Pieces sold by each workshop; small ones are grouped so no one can be singled out."
+        )
+        preview_value = {"heading": gettext_lazy("Pieces sold per workshop"), **PERIOD_PREVIEW}
 
 
 class FrancSplitBlock(PeriodBlock):
@@ -284,6 +301,10 @@ class FrancSplitBlock(PeriodBlock):
         icon = "pick"
         label = gettext_lazy("Chart: where each franc goes")
         template = f"{TEMPLATES}/split_chart_block.html"
+        description = gettext_lazy(
+            "Of every 100 francs paid, what goes to the artisans and what covers the shop's costs."
+        )
+        preview_value = {"heading": gettext_lazy("Where each franc goes"), **PERIOD_PREVIEW}
 
 
 class MethodNoteBlock(blocks.StructBlock):
@@ -317,6 +338,10 @@ class MethodNoteBlock(blocks.StructBlock):
         icon = "help"
         label = gettext_lazy("Method note")
         template = f"{TEMPLATES}/method_note_block.html"
+        description = gettext_lazy(
+            "How the figures are counted, written by the site itself, then your own words."
+        )
+        preview_value = {"heading": gettext_lazy("How we count"), "text": ""}
 
 
 class PartnersBlock(blocks.StructBlock):
@@ -357,6 +382,14 @@ class PartnersBlock(blocks.StructBlock):
         icon = "site"
         label = gettext_lazy("Partners")
         template = f"{TEMPLATES}/partners_block.html"
+        description = gettext_lazy(
+            "The partners who make the shop possible, with the figures of the workshops they run."
+        )
+        preview_value = {
+            "heading": gettext_lazy("Our partners"),
+            "partners": [],
+            "show_figures": True,
+        }
 
 
 class ImpactStreamBlock(EditorialStreamBlock):

@@ -185,6 +185,13 @@ def order_fulfilled(order):
     _tell_shopper("order_fulfilled", subject, order, with_receipt=False, extra=extra)
 
 
+def handed_over_and_paid(order):
+    """To the shopper: their cash order was handed over and paid; their receipt is attached."""
+    with translation.override(order.language):
+        subject = _("Order %(reference)s handed over and paid") % {"reference": order.reference}
+    _tell_shopper("handed_over_and_paid", subject, order)
+
+
 def order_returned(order):
     """To the shopper: the pieces taken back by the order's latest return, and its refund."""
     refund = (
@@ -232,8 +239,8 @@ def on_order_changed(sender, order, from_status, to_status, **kwargs):
     """An order was paid: issue its receipt.
 
     Connected to `shop.signals.order_changed` (sent after commit). The e-mails that carry
-    it are sent by the services of `shop.lifecycle` (`confirm_payment`, `mark_cash_paid`),
-    after this; a failed refund that makes an order paid again changes nothing here.
+    it are sent by the services of `shop.lifecycle` (`confirm_payment`, `mark_cash_paid`,
+    `hand_over_paid_in_cash`), after this; a failed refund that makes an order paid again changes nothing here.
     """
     if to_status != OrderStatus.PAID or from_status == OrderStatus.REFUNDED:
         return

@@ -23,6 +23,7 @@ from .models import (
     Order,
     OrderStatus,
     OrderStatusChange,
+    PaymentMethod,
     Refund,
     RefundStatus,
     ReturnedLine,
@@ -40,6 +41,9 @@ TRANSITIONS = {
     # Paid on the provider's page; cancelled by staff, the shopper or the page's expiry.
     (OrderStatus.PENDING_PAYMENT, OrderStatus.PAID): None,
     (OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED): "cancel",
+    # Paid in cash at the handover, in one step: made as the two moves awaiting cash →
+    # paid → fulfilled, one after the other (`hand_over_paid_in_cash`), never as a jump.
+    (OrderStatus.AWAITING_CASH, OrderStatus.FULFILLED): "hand-over-paid",
     # Cash received by staff; cancelled by staff or by the release command.
     (OrderStatus.AWAITING_CASH, OrderStatus.PAID): "mark-paid",
     (OrderStatus.AWAITING_CASH, OrderStatus.CANCELLED): "cancel",
@@ -95,9 +99,14 @@ def _announce_on_commit(order, from_status):
     )
 
 
+# Moves of `TRANSITIONS` made through another status, as two logged moves.
+THROUGH = {(OrderStatus.AWAITING_CASH, OrderStatus.FULFILLED): OrderStatus.PAID}
+
+
 def _change_status(order, to_status, *, by=None, note=""):
     """Move a locked order to `to_status` and log it; refuse a move the lifecycle forbids."""
-    if (order.status, to_status) not in TRANSITIONS:
+    move = (order.status, to_status)
+    if move not in TRANSITIONS or move in THROUGH:
         raise TransitionNotAllowed(order, to_status)
     from_status = order.status
     now = timezone.now()
@@ -152,14 +161,36 @@ def mark_cash_paid(order, *, by, note="", notify=True):
 
 
 def mark_fulfilled(order, *, by, note="", notify=True):
-    """Staff handed the order over (sent or collected); the shopper is told."""
+    """Staff handed the order over (sent or collected); the shopper is told.
+
+    Not a cash order's shopper: they pay at the handover, so the pieces are in their hands
+    by the time it is marked fulfilled, and the payment's e-mail (with the receipt) was
+    their news; an « on its way » after it would be wrong.
+    """
     with transaction.atomic():
         order = lock(order)
         if order.status != OrderStatus.PAID:  # a failed refund alone makes a refunded one fulfilled
             raise TransitionNotAllowed(order, OrderStatus.FULFILLED)
         _change_status(order, OrderStatus.FULFILLED, by=by, note=note)
-        if notify:
+        if notify and order.payment_method != PaymentMethod.CASH:
             emails.send_on_commit(emails.order_fulfilled, order)
+    return order
+
+
+def hand_over_paid_in_cash(order, *, by, note=""):
+    """A cash order handed over and paid at once: paid, then fulfilled, one e-mail.
+
+    The two moves `mark_cash_paid` and `mark_fulfilled` make, in one transaction and with
+    their history, stock and earnings; the shopper gets one e-mail saying the order was
+    handed over and paid, with the receipt.
+    """
+    with transaction.atomic():
+        locked = lock(order)
+        if locked.status != OrderStatus.AWAITING_CASH:
+            raise TransitionNotAllowed(locked, OrderStatus.FULFILLED)
+        order = mark_cash_paid(order, by=by, note=note, notify=False)
+        order = mark_fulfilled(order, by=by, notify=False)
+        emails.send_on_commit(emails.handed_over_and_paid, order)
     return order
 
 
@@ -211,6 +242,11 @@ STAFF_ACTIONS = {
         mark_cash_paid,
         gettext_lazy("Mark paid (cash received)"),
         gettext_lazy("Order %(reference)s is marked paid."),
+    ),
+    "hand-over-paid": StaffAction(
+        hand_over_paid_in_cash,
+        gettext_lazy("Handed over and paid (cash received at the handover)"),
+        gettext_lazy("Order %(reference)s is paid and handed over; the shopper has been told."),
     ),
     "fulfil": StaffAction(
         mark_fulfilled,

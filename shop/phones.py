@@ -42,3 +42,16 @@ def normalise(raw):
     if not E164_DIGITS.fullmatch(digits):
         raise ValueError(_("This phone number does not look right, e.g. +221 77 123 45 67."))
     return compact
+
+
+def contact_links(raw):
+    """The `tel:` and WhatsApp (`https://wa.me/<digits>`) addresses of a number, or None.
+
+    None when the number cannot be read as an international one: the admin then shows
+    it as the shopper typed it, with no link that would dial a wrong number.
+    """
+    try:
+        number = normalise(raw)
+    except ValueError:
+        return None
+    return {"number": number, "tel": f"tel:{number}", "whatsapp": f"https://wa.me/{number[1:]}"}

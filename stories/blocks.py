@@ -6,19 +6,50 @@ products, never the other way round (see DESIGN.md, "How the apps lean on each o
 
 import copy
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.widgets import AdminPageChooser
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from shop.models import ProductPage
 from voices.blocks import VoicesBlock
 
+from .choosers import HOME, PRODUCTS, StartingPageChooser
+
 BLOCK_TEMPLATES = "components/streamfield/blocks"
+
+
+# What the block picker previews (`Meta.preview_value`, drawn by the site's own templates
+# in templates/wagtailcore/shared/block_preview.html): demo-like content, read when the
+# picker asks, so a site without images or products still opens its editor.
+def preview_pictures():
+    """Images of the library that are nobody's portrait (named by label: models import us)."""
+    portraits = apps.get_model("stories", "ArtisanPage").objects.exclude(portrait=None)
+    return get_image_model().objects.exclude(pk__in=portraits.values("portrait")).order_by("pk")
+
+
+def preview_image():
+    return preview_pictures().first()
+
+
+def preview_images():
+    return [
+        {"image": image, "alt_text": image.title, "caption": "", "credit": ""}
+        for image in preview_pictures()[:3]
+    ]
+
+
+def preview_product():
+    return ProductPage.objects.live().select_related("artisan").order_by("pk").first()
+
+
+def preview_products():
+    return list(ProductPage.objects.live().select_related("artisan").order_by("pk")[:3])
 
 
 class ImageBlock(blocks.StructBlock):
@@ -37,6 +68,15 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = f"{BLOCK_TEMPLATES}/image_block.html"
+        description = _("A photo across the text, with its alternative text, caption and credit.")
+        preview_value = staticmethod(
+            lambda: {
+                "image": preview_image(),
+                "alt_text": _("A leather bag being stitched by hand"),
+                "caption": _("In the workshop, a piece takes shape."),
+                "credit": _("Mains Libres workshop"),
+            }
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -49,6 +89,11 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Pull quote")
         template = f"{BLOCK_TEMPLATES}/quote_block.html"
+        description = _("A sentence said by the person portrayed, set apart in large type.")
+        preview_value = {
+            "quote": _("Every stitch I make is a step towards the day I leave."),
+            "attribution": _("An artisan of the workshop"),
+        }
 
 
 class GalleryBlock(blocks.StructBlock):
@@ -60,6 +105,8 @@ class GalleryBlock(blocks.StructBlock):
         icon = "grip"
         label = _("Gallery")
         template = f"{BLOCK_TEMPLATES}/gallery_block.html"
+        description = _("Two images or more, side by side; each opens larger.")
+        preview_value = staticmethod(lambda: {"images": preview_images()})
 
 
 class VideoBlock(blocks.StructBlock):
@@ -72,6 +119,10 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = f"{BLOCK_TEMPLATES}/video_block.html"
+        description = _("A YouTube or Vimeo video, played in the page, with a caption.")
+        # Drawn without the provider's player: the picker never calls the network.
+        preview_template = f"{BLOCK_TEMPLATES}/video_block_preview.html"
+        preview_value = {"video": None, "caption": _("The workshop at work, in three minutes.")}
 
 
 class ProductChooserBlock(blocks.PageChooserBlock):
@@ -90,11 +141,11 @@ class ProductChooserBlock(blocks.PageChooserBlock):
         # Wagtail's chooser joins « Choose a page » and the model's name into a plain string
         # once, in the language of the first editor served: the block lives as long as the
         # process, so every editor after them read that language. Kept lazy, it follows each
-        # editor's own.
-        widget = AdminPageChooser(target_models=self.target_models)
+        # editor's own. It opens at the shop of the story's language (`stories.choosers`).
+        widget = StartingPageChooser(target_models=self.target_models, start=PRODUCTS)
         widget.choose_one_text = format_lazy(
             "{} ({})",
-            AdminPageChooser.choose_one_text,
+            StartingPageChooser.choose_one_text,
             capfirst(self.target_model._meta.verbose_name),
         )
         return widget
@@ -128,6 +179,12 @@ class ProductCardBlock(blocks.StructBlock):
         icon = "tag"
         label = _("Product card")
         template = f"{BLOCK_TEMPLATES}/product_card_block.html"
+        description = _(
+            "One piece on sale, live: picture, price, « sold » once sold, and the button to buy it."
+        )
+        preview_value = staticmethod(
+            lambda: {"product": preview_product(), "text": _("The bag she tells us about.")}
+        )
 
 
 class ProductRowBlock(blocks.StructBlock):
@@ -145,6 +202,10 @@ class ProductRowBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Product row")
         template = f"{BLOCK_TEMPLATES}/product_row_block.html"
+        description = _("« Shop this story »: up to eight pieces in a row, each live.")
+        preview_value = staticmethod(
+            lambda: {"heading": _("Shop this story"), "products": preview_products()}
+        )
 
 
 class LinkStructValue(blocks.StructValue):
@@ -157,13 +218,27 @@ class LinkStructValue(blocks.StructValue):
         return self.get("external_url") or ""
 
 
+class SitePageChooserBlock(blocks.PageChooserBlock):
+    """Chooses any page of the site; the chooser opens at the home page of the page's language.
+
+    Only its admin widget differs: migrations know it as Wagtail's `PageChooserBlock`, so the
+    bodies' stored definitions (and their migrations) stay as they were.
+    """
+
+    canonical_module_path = "wagtail.blocks.PageChooserBlock"
+
+    @cached_property
+    def widget(self):
+        return StartingPageChooser(target_models=self.target_models, start=HOME)
+
+
 class CallToActionBlock(blocks.StructBlock):
     """A short invitation with one button, to a page of the site or elsewhere."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False)
     button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
-    page = blocks.PageChooserBlock(label=_("Page of the site"), required=False)
+    page = SitePageChooserBlock(label=_("Page of the site"), required=False)
     external_url = blocks.URLBlock(label=_("Or an external link"), required=False)
 
     def clean(self, value):
@@ -177,6 +252,13 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "link"
         label = _("Call to action")
         template = f"{BLOCK_TEMPLATES}/call_to_action_block.html"
+        description = _("A short invitation and one button, to a page of the site or elsewhere.")
+        preview_value = {
+            "heading": _("Their work, in your hands"),
+            "text": _("Every piece bought pays its maker."),
+            "button_label": _("Visit the shop"),
+            "external_url": "https://example.org/",
+        }
         value_class = LinkStructValue
 
 
@@ -190,6 +272,16 @@ class EditorialStreamBlock(blocks.StreamBlock):
         features=RICH_TEXT_FEATURES,
         label=_("Text"),
         template=f"{BLOCK_TEMPLATES}/text_block.html",
+    )
+    # Set on its options, not passed to it: migrations keep the block as it was.
+    text.meta.description = _("Paragraphs, headings, lists and links: the body of the text.")
+    text.meta.preview_value = staticmethod(
+        lambda: str(
+            _(
+                "<h2>A new start</h2><p>She learnt to sew in the workshop; today her bags are "
+                "sold here, and <b>she is paid for each one</b>.</p>"
+            )
+        )
     )
     image = ImageBlock()
     quote = QuoteBlock()

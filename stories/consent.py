@@ -119,18 +119,62 @@ def consent_problems(artisans, on=None):
     """Why these artisans cannot be featured in a story published on that day."""
     on = on or timezone.localdate()
     artisans = list(artisans)
-    records = {
-        record.artisan.translation_key: record
-        for record in ArtisanRecord.objects.filter(
-            artisan__translation_key__in=[artisan.translation_key for artisan in artisans]
-        ).select_related("artisan")
-    }
+    records = _records_of(artisans)
     problems = []
     for artisan in artisans:
         problem = consent_problem(artisan, records.get(artisan.translation_key), on)
         if problem:
             problems.append(problem)
     return problems
+
+
+def is_scheduled_for(page, on):
+    """Whether `on` is the page's go-live day, still to come (it is being scheduled)."""
+    if not page.go_live_at or on is None:
+        return False
+    return timezone.localdate(page.go_live_at) == on and on > timezone.localdate()
+
+
+def schedule_problems(story, on):
+    """Why this story cannot be scheduled to go live that day, each naming the artisan and date.
+
+    A consent that ends before the go-live day says when it ends: the editor then picks an
+    earlier day or has the consent renewed first.
+    """
+    artisans = list(story.artisans.all())
+    records = _records_of(artisans)
+    problems = []
+    for artisan in artisans:
+        record = records.get(artisan.translation_key)
+        if record is not None and record.coverage(on).state == ConsentState.EXPIRED:
+            problems.append(
+                _(
+                    "The consent of « %(name)s » ends on %(date)s, before the scheduled go-live "
+                    "on %(go_live)s: choose an earlier day, or have their consent renewed first."
+                )
+                % {
+                    "name": artisan.title,
+                    "date": _date(record.consent_valid_until),
+                    "go_live": _date(on),
+                }
+            )
+            continue
+        problem = consent_problem(artisan, record, on)
+        if problem:
+            problems.append(
+                _("Not on %(go_live)s: %(problem)s") % {"go_live": _date(on), "problem": problem}
+            )
+    return problems
+
+
+def _records_of(artisans):
+    """Each artisan's private record, by translation key (a record covers every language)."""
+    return {
+        record.artisan.translation_key: record
+        for record in ArtisanRecord.objects.filter(
+            artisan__translation_key__in=[artisan.translation_key for artisan in artisans]
+        ).select_related("artisan")
+    }
 
 
 def text_problems(text, on=None, names=None):
@@ -192,7 +236,12 @@ def field_publication_problems(obj, on=None):
         obj = obj.specific
     problems = []
     if isinstance(obj, StoryPage):
-        problems += [("artisans", problem) for problem in consent_problems(obj.artisans.all(), on)]
+        if is_scheduled_for(obj, on):
+            problems += [("go_live_at", problem) for problem in schedule_problems(obj, on)]
+        else:
+            problems += [
+                ("artisans", problem) for problem in consent_problems(obj.artisans.all(), on)
+            ]
     names = names_on_record(on)
     for name, label, text in public_texts(obj):
         problems += [

@@ -5,20 +5,52 @@ The publication policy's reasons reach the editor through `shop.publication`'s
 editor publishes, schedules or approves in a workflow.
 """
 
+from django.apps import apps
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from shop.publication import PublicationCheckedPageForm
 
 from .slugs import unique_slug
 
 
+def consent_label(artisan, record):
+    """An artisan in the story's checklist: their public name and their consent today.
+
+    « Mariama · consent valid until 09/12/2026 », « … · consent withdrawn », « … · anonymous ».
+    Only what the public identity panel shows editors: never a legal name.
+    """
+    if record is None:
+        status = _("no consent record")
+    else:
+        status = _("consent %(status)s") % {"status": record.consent_status()}
+    parts = [artisan.title, status]
+    if artisan.is_anonymous:
+        parts.append(_("anonymous"))
+    return " · ".join(str(part) for part in parts)
+
+
 class StoryPageForm(PublicationCheckedPageForm):
-    """The story editor: the featured artisans' consent is checked on publication."""
+    """The story editor: the featured artisans' consent is checked on publication, and each
+    artisan of the checklist shows their consent today (`consent_label`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "artisans" in self.fields:
-            self.fields["artisans"].queryset = self.artisans_to_offer()
+            field = self.fields["artisans"]
+            field.queryset = self.artisans_to_offer()
+            records = {
+                record.artisan.translation_key: record
+                # By its label: `stories.models` imports this module.
+                for record in apps.get_model("stories", "ArtisanRecord")
+                .objects.filter(
+                    artisan__translation_key__in=field.queryset.values("translation_key")
+                )
+                .select_related("artisan")
+            }
+            field.label_from_instance = lambda artisan: consent_label(
+                artisan, records.get(artisan.translation_key)
+            )
 
     def artisans_to_offer(self):
         """Artisans in the story's language, and those it already names.

@@ -4,10 +4,14 @@ A photo taken in a workshop can carry the coordinates of a prison or of an
 artisan's home. Wagtail keeps a JPEG or PNG original's EXIF in the renditions
 it makes from it (Willow passes `exif` on when saving), so the original itself
 is cleaned when it is uploaded: every rendition made from it is then clean too.
+
+A new image titled with its file name (« sac-cuir-tresse_02 », as Wagtail's upload form
+fills it in) gets that name in words instead (« Sac cuir tresse 02 »).
 """
 
 import hashlib
 import io
+import re
 import secrets
 
 from django.core.files.base import ContentFile
@@ -108,8 +112,30 @@ def strip_new_image_files(sender, instance, raw=False, update_fields=None, **kwa
         stored = sender.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
         if stored == instance.file.name:
             return  # the same file as before: already cleaned when it arrived
+    uploaded_stem = file_stem(instance.file.name)
     strip_image_file(instance)
-    neutral_name_if_personal(instance)
+    if not neutral_name_if_personal(instance):
+        readable_title_from_file(instance, uploaded_stem)
+
+
+def file_stem(name):
+    """« originals/sac-cuir-tresse_02.jpg » → « sac-cuir-tresse_02 »."""
+    base = name.rsplit("/", 1)[-1]
+    return base.rpartition(".")[0] or base
+
+
+def readable_title(stem):
+    """A file name as words: « sac-cuir-tresse_02 » → « Sac cuir tresse 02 »."""
+    words = re.sub(r"[-_.+\s]+", " ", stem).strip()
+    return words[:1].upper() + words[1:]
+
+
+def readable_title_from_file(image, stem):
+    """Give a new image whose title is its file name (what Wagtail's upload form fills in) a
+    title in words; a title the editor wrote stays as it is."""
+    title = (image.title or "").strip()
+    if title in ("", stem, image.file.name.rsplit("/", 1)[-1]) and readable_title(stem):
+        image.title = readable_title(stem)
 
 
 def neutral_name_if_personal(image):

@@ -9,10 +9,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin.mail import WorkflowStateApprovalEmailNotifier
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved
+from wagtail.users.models import UserProfile
 
 # Wagtail connects its approval e-mail under this uid in wagtail.admin's ready(), which runs
 # after ours (`stories` comes first in INSTALLED_APPS): the receiver connected first wins.
@@ -60,3 +62,32 @@ def notify_editors(page):
         "page off the site. Please reread it and reword it: %(url)s"
     ) % {"title": page.title, "url": edit_url}
     transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
+
+
+def schedule_author(revision, page):
+    """Who scheduled the page: the scheduled revision's author, else the page's owner."""
+    for user in (revision.user, page.owner):
+        if user is not None and user.email:
+            return user
+    return None
+
+
+def notify_schedule_refused(page, revision, reasons):
+    """Tell whoever scheduled the page that it did not go live, why, and where to edit it.
+
+    `reasons(page)` gives the reasons; it is asked in the author's own admin language.
+    """
+    author = schedule_author(revision, page)
+    if author is None:
+        return
+    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    with translation.override(UserProfile.get_for_user(author).get_preferred_language()):
+        subject = _("« %(title)s » did not go live as scheduled") % {"title": page.title}
+        body = _(
+            "The page « %(title)s » was scheduled to go live, but the site refused to publish "
+            "it: %(reasons)s\n\nIt is no longer scheduled. Please reread it, then publish or "
+            "schedule it again: %(url)s"
+        ) % {"title": page.title, "reasons": " ".join(reasons(page)), "url": edit_url}
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [author.email])
+    )

@@ -4,12 +4,15 @@ Both ask `stories.consent.publication_problems` first, for every page type; a re
 page goes back to its editors with the reason, in the page history and the workflow.
 """
 
+from functools import partial
+
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.signals import workflow_rejected
 
 from .consent import publication_problems
+from .notifications import notify_schedule_refused
 
 
 def publish_approved(workflow_state, user=None):
@@ -48,14 +51,16 @@ def refuse_scheduled_without_consent(now=None):
     """Unschedule the pages due now that may not be published.
 
     Run by our `publish_scheduled` before Wagtail's, so one refused story never
-    stops the others from going live. Returns the refused pages.
+    stops the others from going live. The refusal is logged in the page's history and
+    e-mailed to whoever scheduled it (`notify_schedule_refused`). Returns the refused pages.
     """
     now = now or timezone.now()
+    day = timezone.localdate(now)
     refused = []
     due = Revision.page_revisions.filter(approved_go_live_at__lt=now)
     for revision in due.order_by("approved_go_live_at"):
         candidate = revision.as_object()
-        problems = publication_problems(candidate, on=timezone.localdate(now))
+        problems = publication_problems(candidate, on=day)
         if not problems:
             continue
         revision.approved_go_live_at = None
@@ -66,5 +71,6 @@ def refuse_scheduled_without_consent(now=None):
             data={"problems": problems},
             revision=revision,
         )
+        notify_schedule_refused(candidate, revision, partial(publication_problems, on=day))
         refused.append(candidate)
     return refused

@@ -2,10 +2,14 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.log_actions import LogFormatter, log
@@ -16,6 +20,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from shop.publication import PUBLICATION_HOOK
 
 from .access import sees_private_records
+from .choosers import chooser_start
 from .consent import (
     PublicationRefused,
     field_publication_problems,
@@ -25,6 +30,7 @@ from .consent import (
 )
 from .dashboard import ExpiringConsentsPanel
 from .models import ArtisanRecord, Workshop
+from .workflow import DEFAULT_NAMES, in_editors_language
 
 
 def _only_for_consent_staff(view):
@@ -342,3 +348,41 @@ def register_consent_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def add_consent_panel(request, panels):
     panels.append(ExpiringConsentsPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_chooser_start_urls():
+    """Where the page choosers of story blocks open (`stories.choosers`)."""
+    return [
+        path("choose-start/<slug:start>/", chooser_start, name="stories_chooser_start"),
+        path(
+            "choose-start/<slug:start>/<int:parent_page_id>/",
+            chooser_start,
+            name="stories_chooser_start_child",
+        ),
+    ]
+
+
+class SubmitInEditorsLanguage(SubmitForModerationMenuItem):
+    """« Submit to … »: the default workflow's name in the editor's language, not as stored."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        label = str(context.get("label", ""))
+        for name in DEFAULT_NAMES:
+            label = label.replace(name, in_editors_language(name))
+        context["label"] = label
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def submit_in_editors_language(menu_items, request, context):
+    for position, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[position] = SubmitInEditorsLanguage(order=item.order)
+
+
+@hooks.register("insert_global_admin_js")
+def readable_upload_titles():
+    """Upload forms propose a title in words, not the file name (`stories.image_metadata`)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-image-titles.js"))

@@ -361,6 +361,10 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+# No Gravatar: the admin's avatars would be fetched from gravatar.com (broken offline or on a
+# slow line, and each staff e-mail's hash sent out). Without an uploaded avatar, Wagtail
+# shows its own default one, served from our static files.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "jpg", "jpeg", "png", "webp"]
 # Documents live in private storage and are always served through Wagtail's view, which
 # applies collection view restrictions (consent forms are restricted to consent staff).

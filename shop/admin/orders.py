@@ -26,7 +26,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from .. import lifecycle, pricing, refunds, sales, webhooks
+from .. import lifecycle, phones, pricing, refunds, sales, webhooks
 from ..models import Order, PaymentEvent
 from .export import csv_lines
 from .stock import ADJUST_STOCK
@@ -96,6 +96,7 @@ class OrderInspectView(InspectView):
         context.update(
             {
                 "order": order,
+                "phone_links": phones.contact_links(order.phone),
                 "lines": [
                     (line, returned.get(line.pk, 0))
                     for line in order.lines.select_related("product", "story")
@@ -133,6 +134,8 @@ class OrderAdmin(ModelAdmin):
         "reference",
         "created_at",
         "customer_name",
+        "phone_display",
+        "place_display",
         "status_label",
         "payment_method",
         "total_display",
@@ -150,6 +153,24 @@ class OrderAdmin(ModelAdmin):
 
     status_label.short_description = gettext_lazy("status")
     status_label.admin_order_field = "status"
+
+    def phone_display(self, order):
+        """The shopper's phone, a link that calls it when it reads as a number."""
+        links = phones.contact_links(order.phone)
+        if links is None:
+            return order.phone
+        return format_html('<a href="{}" class="shop-phone">{}</a>', links["tel"], order.phone)
+
+    phone_display.short_description = gettext_lazy("phone")
+
+    def place_display(self, order):
+        """Where the order goes: the city or zone it is delivered to, or its pickup point."""
+        if order.is_pickup:
+            first_line = order.pickup_point.strip().splitlines()[:1]
+            return _("Pickup: %(point)s") % {"point": first_line[0] if first_line else "-"}
+        return order.delivery_place or order.delivery_zone or "-"
+
+    place_display.short_description = gettext_lazy("city or pickup point")
 
     def total_display(self, order):
         amount = pricing.format_money(order.total, order.currency, get_language())

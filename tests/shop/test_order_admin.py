@@ -119,9 +119,19 @@ def test_mark_cash_paid_then_fulfilled_logs_who_and_tells_the_shopper(
     cash_order.refresh_from_db()
     assert cash_order.status == OrderStatus.FULFILLED
     assert cash_order.fulfilled_at is not None
+    # Paid in cash at the handover: the receipt's e-mail was the news, no « en route » after it.
+    assert mail.outbox == []
+
+
+def test_fulfilling_a_paid_card_order_tells_the_shopper(
+    admin_client, paid_card_order, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        act(admin_client, paid_card_order, "fulfil")
     [message] = mail.outbox
-    assert message.to == ["awa@example.sn"]
-    assert "en route" in message.subject
+    assert message.to == ["moussa@example.sn"]
+    assert "est prête" in message.subject
     assert message.alternatives[0][1] == "text/html"
 
 
@@ -173,11 +183,16 @@ def test_actions_refuse_get_unknown_actions_and_missing_csrf(
     assert cash_order.status == OrderStatus.AWAITING_CASH
 
 
-# What staff may do to an order in each status: take the cash, hand it over, cancel it
+# What staff may do to an order in each status: take the cash (at the handover or before
+# it), hand it over, cancel it
 # unpaid. Every other move belongs to the providers, refunds and the release command.
 STAFF_MOVES = {
     OrderStatus.PENDING_PAYMENT: {"cancel": OrderStatus.CANCELLED},
-    OrderStatus.AWAITING_CASH: {"mark-paid": OrderStatus.PAID, "cancel": OrderStatus.CANCELLED},
+    OrderStatus.AWAITING_CASH: {
+        "hand-over-paid": OrderStatus.FULFILLED,
+        "mark-paid": OrderStatus.PAID,
+        "cancel": OrderStatus.CANCELLED,
+    },
     OrderStatus.PAID: {"fulfil": OrderStatus.FULFILLED},
     OrderStatus.FULFILLED: {},
     OrderStatus.CANCELLED: {},
@@ -212,7 +227,7 @@ def test_each_status_offers_exactly_the_moves_staff_may_make(
     page = BeautifulSoup(admin_client.get(inspect_url(order)).content, "html.parser")
     offered = [button["value"] for button in page.select("button[name=action]")]
     assert offered == list(STAFF_MOVES[status])
-    for action in ("mark-paid", "fulfil", "cancel"):
+    for action in ("hand-over-paid", "mark-paid", "fulfil", "cancel"):
         order = order_in(status, make_order, product)
         act(admin_client, order, action)
         order.refresh_from_db()

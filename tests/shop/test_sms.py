@@ -167,8 +167,16 @@ def test_both_channels_send_an_e_mail_and_an_sms_on_each_event(
     assert "paiement" in sms_outbox[1].text and order.reference in sms_outbox[1].text
     with django_capture_on_commit_callbacks(execute=True):
         lifecycle.mark_fulfilled(order, by=shop_manager)
-    assert "est en route" in sms_outbox[2].text
+    # Paid in cash at the handover: no « en route » after it.
+    assert len(sms_outbox) == 2
+    handed_over = make_order([(product, 1)], notify_by=Notification.BOTH)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.hand_over_paid_in_cash(handed_over, by=shop_manager)
     assert len(sms_outbox) == 3
+    assert "remise" in sms_outbox[2].text and handed_over.reference in sms_outbox[2].text
+    [message] = [m for m in mail.outbox if handed_over.email in m.to]
+    assert message.subject.startswith(f"Commande {handed_over.reference} remise et payée")
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """Uploaded photos lose their EXIF/GPS, XMP and comments: in the original and every rendition."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -69,15 +70,20 @@ def test_wagtail_alone_would_keep_the_gps_in_renditions():
     assert metadata_of(Path(settings.MEDIA_ROOT, rendition.file.name))["gps"]
 
 
-def test_the_image_form_strips_the_original_and_so_every_rendition(admin_client):
-    response = admin_client.post(
+def upload_one(client, filename, title):
+    """The image form, as an editor sends it: a title and a file."""
+    return client.post(
         reverse("wagtailimages:add"),
         {
-            "title": "Atelier",
-            "file": SimpleUploadedFile("atelier.jpg", jpeg_with_gps(), "image/jpeg"),
+            "title": title,
+            "file": SimpleUploadedFile(filename, jpeg_with_gps(), "image/jpeg"),
             "collection": Collection.get_first_root_node().pk,
         },
     )
+
+
+def test_the_image_form_strips_the_original_and_so_every_rendition(admin_client):
+    response = upload_one(admin_client, "atelier.jpg", "Atelier")
     assert response.status_code == 302
     image = Image.objects.get(title="Atelier")
     assert_clean_everywhere(image)
@@ -97,7 +103,7 @@ def test_the_multiple_upload_strips_too_and_turns_the_photo_upright(admin_client
         headers={"x-requested-with": "XMLHttpRequest"},
     )
     assert response.json()["success"]
-    image = Image.objects.get(title="telephone.jpg")
+    image = Image.objects.get(title="Telephone")
     assert_clean_everywhere(image)
     assert (image.width, image.height) == (48, 64)
 
@@ -139,3 +145,43 @@ def test_a_file_named_after_an_artisan_is_renamed(admin_client):
         },
     )
     assert "tabouret-vene" in Image.objects.get(title="Tabouret").file.name
+
+
+def upload_many(client, filename, **fields):
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(filename, jpeg_with_gps(), "image/jpeg"),
+            "collection": Collection.get_first_root_node().pk,
+            **fields,
+        },
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.json()["success"]
+    return Image.objects.get(pk=response.json()["image_id"])
+
+
+@pytest.mark.parametrize("title", [None, "sac-cuir-tresse_02", "sac-cuir-tresse_02.jpg"])
+def test_an_upload_titled_by_its_file_name_gets_a_title_in_words(admin_client, title):
+    fields = {} if title is None else {"title": title}
+    image = upload_many(admin_client, "sac-cuir-tresse_02.jpg", **fields)
+    assert image.title == "Sac cuir tresse 02"
+
+
+def test_a_title_the_editor_wrote_is_kept(admin_client):
+    response = upload_one(admin_client, "sac-cuir-tresse_02.jpg", "Sac en cuir tressé, vu de face")
+    assert response.status_code == 302
+    assert Image.objects.filter(title="Sac en cuir tressé, vu de face").exists()
+
+
+def test_the_demos_images_are_titled_in_words():
+    titles = list(Image.objects.values_list("title", flat=True))
+    assert titles
+    # « atelier-couture-2 », « sac_02 »: a word of slugs joined by dashes or underscores.
+    slug_like = [
+        title
+        for title in titles
+        if "_" in title or re.search(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b", title)
+    ]
+    assert slug_like == []
+    assert all(title[:1].isupper() for title in titles), titles

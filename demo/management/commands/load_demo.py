@@ -90,6 +90,14 @@ def stock_of(product):
     return ProductPage.objects.values_list("stock", flat=True).get(pk=product.pk)
 
 
+def human_title(text, limit=80):
+    """An image's title from a sentence about it, cut at a word: « Mains qui tressent… »."""
+    text = " ".join(text.split()).rstrip(".")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 class Command(BaseCommand):
     help = "Load the demo content (idempotent; draws its pictures locally, needs no network)."
 
@@ -151,8 +159,7 @@ class Command(BaseCommand):
     def print_logins(self):
         password = self.staff_password(ADMIN_USERNAME)
         self.stdout.write(
-            f"Admin: {settings.SITE_URL}/admin/  user « {ADMIN_USERNAME} »"
-            f"  password « {password} »"
+            f"Admin: {settings.SITE_URL}/admin/  user « {ADMIN_USERNAME} »  password « {password} »"
         )
         for data in content.STAFF_USERS:
             password = self.staff_password(data["username"])
@@ -491,7 +498,13 @@ class Command(BaseCommand):
         return raw
 
     def image_block(self, value, key):
-        picture = self.image(f"Illustration {key}", images.scene, value["scene"], key)
+        # Titled in words, as an editor would (the picker and the library list them by title).
+        picture = self.image(
+            human_title(value.get("caption") or value["alt_text"]),
+            images.scene,
+            value["scene"],
+            key,
+        )
         return {
             "image": picture.pk,
             "alt_text": value["alt_text"],
@@ -623,7 +636,7 @@ class Command(BaseCommand):
                 stories[data["slug"]] = existing.specific
                 continue
             hero = self.image(
-                f"Illustration {data['slug']}", images.scene, data["hero_scene"], data["slug"]
+                f"Illustration : {data['title']}", images.scene, data["hero_scene"], data["slug"]
             )
             story = self.child_page(
                 index,

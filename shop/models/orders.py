@@ -315,7 +315,26 @@ class OrderLine(models.Model):
         return pricing.line_total(self.markup_amount, self.quantity)
 
 
-class OrderStatusChange(models.Model):
+class StatusStep(models.Model):
+    """What every logged step shares: who made it (None: the shop itself, or the shopper), when."""
+
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["changed_at", "pk"]
+        default_permissions = ()
+
+
+class OrderStatusChange(StatusStep):
     """One step in an order's life: from which status to which, who did it, when and why."""
 
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="status_changes")
@@ -323,28 +342,17 @@ class OrderStatusChange(models.Model):
         _("from"), max_length=20, choices=OrderStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=20, choices=OrderStatus.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    changed_at = models.DateTimeField(_("at"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
 
-    class Meta:
-        ordering = ["changed_at", "pk"]
+    class Meta(StatusStep.Meta):
         verbose_name = _("order status change")
         verbose_name_plural = _("order status changes")
-        default_permissions = ()
 
     def __str__(self):
         return f"{self.order}: {self.from_status or '-'} → {self.to_status}"
 
 
-class ProductionStatusChange(models.Model):
+class ProductionStatusChange(StatusStep):
     """One step of a piece made to order: from which production status to which, who, when."""
 
     line = models.ForeignKey(OrderLine, on_delete=models.PROTECT, related_name="production_changes")
@@ -352,21 +360,10 @@ class ProductionStatusChange(models.Model):
         _("from"), max_length=12, choices=ProductionStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=12, choices=ProductionStatus.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    changed_at = models.DateTimeField(_("at"), default=timezone.now)
 
-    class Meta:
-        ordering = ["changed_at", "pk"]
+    class Meta(StatusStep.Meta):
         verbose_name = _("production status change")
         verbose_name_plural = _("production status changes")
-        default_permissions = ()
 
     def __str__(self):
         return f"{self.line}: {self.from_status or '-'} → {self.to_status}"

@@ -22,6 +22,17 @@ from .models import ProductPage
 SESSION_KEY = "cart"
 
 
+def made_to_order_shortage(capacity):
+    """Why a made-to-order line cannot be ordered as it is: no capacity, or not that much."""
+    if capacity == 0:
+        return _("The workshop cannot take more orders for this piece for now.")
+    return ngettext(
+        "The workshop can make only %(count)d more: please lower the quantity.",
+        "The workshop can make only %(count)d more: please lower the quantity.",
+        capacity,
+    ) % {"count": capacity}
+
+
 @dataclass
 class CartLine:
     """One product in the cart with today's price, and what is wrong with it if anything."""
@@ -67,6 +78,11 @@ class CartLine:
     @property
     def max_quantity(self):
         return self.product.orderable_quantity if self.product else 0
+
+    @property
+    def ready_by(self):
+        """For a piece made to order: the day it would be ready if ordered today."""
+        return self.source.ready_by() if self.source is not None else None
 
 
 @dataclass
@@ -241,7 +257,9 @@ class Cart:
                 line.problem = _("This product is no longer for sale.")
             else:
                 line.breakdown = shop_settings.breakdown(source.artisan_price)
-                if source.stock == 0:
+                if source.made_to_order and quantity > source.stock:
+                    line.problem = made_to_order_shortage(source.stock)
+                elif source.stock == 0:
                     line.problem = _("This piece has been sold.")
                 elif quantity > source.stock:
                     line.problem = ngettext(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from . import delivery, emails, payments, pricing, relations
+from . import delivery, emails, payments, pricing, production, relations
 from .models import (
     Fulfilment,
     Notification,
@@ -19,7 +19,9 @@ from .models import (
     OrderReferenceCounter,
     OrderStatus,
     OrderStatusChange,
+    ProductionStatus,
 )
+from .models.products import expected_ready_date
 from .stock import OutOfStock, reserve_stock
 
 # Renewed in the session each time an order is placed, so the next order gets its own key.
@@ -55,6 +57,21 @@ class Customer:
     delivery_place: str = ""
     pickup_point_id: int | None = None
     notify_by: str = Notification.EMAIL
+
+    @classmethod
+    def from_form(cls, data):
+        """The buyer from a valid `CheckoutForm`'s cleaned data."""
+        return cls(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            fulfilment=data["fulfilment"],
+            delivery_address=data["delivery_address"],
+            delivery_place=data["delivery_place"],
+            pickup_point_id=data["pickup_point"],
+            notify_by=data["notify_by"],
+            note=data["note"],
+        )
 
 
 class CartNotReady(Exception):
@@ -107,6 +124,43 @@ def delivery_terms(customer, payment_method, shop_settings):
     }
 
 
+def order_fields(customer, payment_method, shop_settings, *, language, now):
+    """A new order's status, payment, buyer, delivery and currency fields (all but amounts).
+
+    Raises `CartNotReady` when the shop does not deliver there with this payment method.
+    """
+    provider = payments.PROVIDER_OF_METHOD.get(payment_method)
+    online = provider is not None
+    return {
+        "status": OrderStatus.PENDING_PAYMENT if online else OrderStatus.AWAITING_CASH,
+        "payment_method": payment_method,
+        "payment_provider": provider.NAME if online else "",
+        "payment_expires_at": now + PAGE_OPENING_TIME if online else None,
+        "fulfilment": customer.fulfilment,
+        "customer_name": customer.name,
+        "email": customer.email,
+        "phone": customer.phone,
+        "notify_by": customer.notify_by,
+        "customer_note": customer.note,
+        "language": language,
+        "currency": shop_settings.currency,
+        "markup_rate": shop_settings.markup_rate,
+        "created_at": now,
+        **delivery_terms(customer, payment_method, shop_settings),
+    }
+
+
+def made_to_order_terms(product, now):
+    """A line's lead time, promised day and first production status, if made to order."""
+    if not product.made_to_order or not product.lead_time_days:
+        return {}
+    return {
+        "lead_time_days": product.lead_time_days,
+        "ready_by": expected_ready_date(product.lead_time_days, now),
+        "production_status": ProductionStatus.ACCEPTED,
+    }
+
+
 def next_reference(created_at):
     """`ML-2026-00042`: a per-year number taken under a row lock, so never shared.
 
@@ -150,34 +204,18 @@ def place_order(
     if summary.has_problems:
         raise CartNotReady([line.problem for line in summary.lines if line.problem])
     now = timezone.now()
-    terms = delivery_terms(customer, payment_method, shop_settings)
-    provider = payments.PROVIDER_OF_METHOD.get(payment_method)
-    online = provider is not None
-    status = OrderStatus.PENDING_PAYMENT if online else OrderStatus.AWAITING_CASH
+    fields = order_fields(customer, payment_method, shop_settings, language=language, now=now)
+    online = fields["status"] == OrderStatus.PENDING_PAYMENT
     stories = _existing_story_ids([line.story_id for line in summary.lines if line.story_id])
     with transaction.atomic():
         order = Order.objects.create(
-            status=status,
-            payment_method=payment_method,
-            payment_provider=provider.NAME if online else "",
-            fulfilment=customer.fulfilment,
-            customer_name=customer.name,
-            email=customer.email,
-            phone=customer.phone,
-            notify_by=customer.notify_by,
-            customer_note=customer.note,
-            language=language,
             site=site,
-            currency=shop_settings.currency,
-            markup_rate=shop_settings.markup_rate,
             items_total=summary.total,
             artisan_total=summary.artisan_total,
             markup_total=summary.markup_total,
-            total=pricing.order_total([summary.total, terms["delivery_fee"]]),
-            payment_expires_at=now + PAGE_OPENING_TIME if online else None,
-            created_at=now,
+            total=pricing.order_total([summary.total, fields["delivery_fee"]]),
             submission_key=submission_key,
-            **terms,
+            **fields,
         )
         OrderLine.objects.bulk_create(
             OrderLine(
@@ -197,9 +235,11 @@ def place_order(
                 unit_price=line.breakdown.unit_price,
                 quantity=line.quantity,
                 line_total=line.line_total,
+                **made_to_order_terms(line.source, now),
             )
             for line in summary.lines
         )
+        production.start_production(order)
         locked = reserve_stock(order)
         # Prices are read again under the row locks: a shopper pays what they were shown.
         changed = [
@@ -217,10 +257,32 @@ def place_order(
             )
         order.reference = next_reference(now)
         order.save(update_fields=["reference"])
-        OrderStatusChange.objects.create(order=order, to_status=status, changed_at=now)
+        OrderStatusChange.objects.create(order=order, to_status=order.status, changed_at=now)
         if notify and not online:
             emails.send_on_commit(emails.order_placed, order)
     return order
+
+
+def open_payment_page(order, page):
+    """Ask the order's provider for its hosted payment page; keep it on the order and return it.
+
+    `page` is the absolute address of the shopper's order page, where the provider sends
+    them back. Raises `payments.PaymentUnavailable` when the provider cannot open it.
+    """
+    # The provider's page expires then; the order keeps its short deadline until it exists.
+    order.payment_expires_at = payment_page_deadline(order)
+    hosted = payments.provider_for(order).create_payment(
+        order,
+        return_url=f"{page}?key={order.access_key()}&payment=returned",
+        cancel_url=f"{page}?key={order.access_key()}&payment=cancelled",
+    )
+    order.payment_reference, order.payment_url = hosted.reference, hosted.url
+    Order.objects.filter(pk=order.pk).update(
+        payment_reference=hosted.reference,
+        payment_url=hosted.url,
+        payment_expires_at=order.payment_expires_at,
+    )
+    return hosted
 
 
 def submission_key(session, cart_signature):

@@ -26,7 +26,14 @@ from staff.groups import SHOP_MANAGERS
 from . import phones, receipts, sms
 from .addresses import absolute_url
 from .extensions import ORDER_FULFILLED_EMAIL_HOOK, extra_from_hooks
-from .models import Order, OrderStatus, PaymentMethod, RefundStatus, ShopSettings
+from .models import (
+    Order,
+    OrderStatus,
+    PaymentMethod,
+    ProductionStatusChange,
+    RefundStatus,
+    ShopSettings,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -104,22 +111,23 @@ def _receipt_attachments(order):
     return ((receipts.pdf_filename(receipt), receipts.render_pdf(receipt), "application/pdf"),)
 
 
-def text_message(template, order):
+def text_message(template, order, **extra):
     """The SMS `template` for the order, in the shopper's language, on one line."""
     with translation.override(order.language):
         context = {
             "order": order,
             "site_name": settings.WAGTAIL_SITE_NAME,
             "order_url": order_page_url(order),
+            **extra,
         }
         return " ".join(render_to_string(f"shop/sms/{template}.txt", context).split())
 
 
-def _tell_shopper(template, subject, order, with_receipt=True, extra=None):
+def _tell_shopper(template, subject, order, with_receipt=True, **extra):
     """The e-mail and the SMS `template`, by the channels the shopper chose.
 
-    With `with_receipt`, the e-mail of a paid order carries its receipt; `extra` is added
-    to the e-mail's template context.
+    With `with_receipt`, the e-mail of a paid order carries its receipt; `extra` goes to
+    both templates' context.
     """
     if order.wants_email:
         attachments = _receipt_attachments(order) if with_receipt else ()
@@ -130,7 +138,7 @@ def _tell_shopper(template, subject, order, with_receipt=True, extra=None):
             order,
             order.language,
             attachments=attachments,
-            **(extra or {}),
+            **extra,
         )
     if order.wants_sms:
         try:
@@ -138,7 +146,7 @@ def _tell_shopper(template, subject, order, with_receipt=True, extra=None):
         except ValueError:
             logger.warning("No SMS for order %s: %r is not a phone number", order.pk, order.phone)
             return
-        sms.send(number, text_message(template, order))
+        sms.send(number, text_message(template, order, **extra))
 
 
 def order_confirmation(order):
@@ -182,7 +190,7 @@ def order_fulfilled(order):
         if order.is_pickup:
             subject = _("Order %(reference)s is ready") % {"reference": order.reference}
         extra = extra_from_hooks(ORDER_FULFILLED_EMAIL_HOOK, order)
-    _tell_shopper("order_fulfilled", subject, order, with_receipt=False, extra=extra)
+    _tell_shopper("order_fulfilled", subject, order, with_receipt=False, **extra)
 
 
 def handed_over_and_paid(order):
@@ -190,6 +198,33 @@ def handed_over_and_paid(order):
     with translation.override(order.language):
         subject = _("Order %(reference)s handed over and paid") % {"reference": order.reference}
     _tell_shopper("handed_over_and_paid", subject, order)
+
+
+def production_changed(order):
+    """To the shopper: a piece made to order moved on (the order's latest production change)."""
+    change = (
+        ProductionStatusChange.objects.filter(line__order=order)
+        .exclude(from_status="")
+        .select_related("line")
+        .order_by("-changed_at", "-pk")
+        .first()
+    )
+    if change is None:
+        return
+    with translation.override(order.language):
+        subject = _("Order %(reference)s: %(product)s is « %(status)s »") % {
+            "reference": order.reference,
+            "product": change.line.product_title,
+            "status": change.get_to_status_display(),
+        }
+    _tell_shopper("production_changed", subject, order, with_receipt=False, change=change)
+
+
+def commission_payment_link(order):
+    """To the buyer of a commission paid online: their order, and where to pay it."""
+    with translation.override(order.language):
+        subject = _("Your commission %(reference)s: pay online") % {"reference": order.reference}
+    _tell_shopper("commission_payment_link", subject, order, with_receipt=False)
 
 
 def order_returned(order):
@@ -240,7 +275,8 @@ def on_order_changed(sender, order, from_status, to_status, **kwargs):
 
     Connected to `shop.signals.order_changed` (sent after commit). The e-mails that carry
     it are sent by the services of `shop.lifecycle` (`confirm_payment`, `mark_cash_paid`,
-    `hand_over_paid_in_cash`), after this; a failed refund that makes an order paid again changes nothing here.
+    `hand_over_paid_in_cash`), after this; a failed refund that makes an order paid again
+    changes nothing here.
     """
     if to_status != OrderStatus.PAID or from_status == OrderStatus.REFUNDED:
         return

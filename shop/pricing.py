@@ -188,6 +188,22 @@ def price_breakdown(artisan_price, rate):
     )
 
 
+def artisan_price_within(budget, rate):
+    """The largest artisan's price whose unit price (markup added) stays within `budget`.
+
+    Used to suggest a commission's price from what the buyer said they would pay; 0 when
+    even 1 would exceed it.
+    """
+    _check_amount(budget, "budget")
+    points = rate_basis_points(rate)
+    price = budget * BASIS_POINTS_PER_UNIT // (BASIS_POINTS_PER_UNIT + points)
+    while price > 0 and unit_price(price, rate) > budget:
+        price -= 1
+    while unit_price(price + 1, rate) <= budget:
+        price += 1
+    return price
+
+
 def major_to_minor(major, currency):
     """Minor units for an amount in major units (int or Decimal: 12.5 EUR → 1250).
 

@@ -1,8 +1,9 @@
 """Stock: the one place that changes how many pieces of a product are available.
 
-`ProductPage.stock` is the count available to sell. A checkout reserves pieces
-(the count goes down), a cancelled or expired order releases them (it goes back
-up), a paid order keeps them. Every change is an SQL `UPDATE` of the count read
+`ProductPage.stock` is the count available to sell (for a piece made to order, how
+many the workshop can still make: taken the same way, by the same functions). A
+checkout reserves pieces (the count goes down), a cancelled or expired order releases
+them (it goes back up), a paid order keeps them. Every change is an SQL `UPDATE` of the count read
 under the lock, made while the product rows are locked with `SELECT ... FOR UPDATE`,
 taken in product-id order so that two checkouts never wait on each other in a
 circle. Callers that change an order lock the order row first, then products.
@@ -105,6 +106,8 @@ def reserve_stock(order):
         quantities, titles = {}, {}
         shortages = []
         for line in lines:
+            if line.commissioned:  # made for a commission from no product: nothing to take
+                continue
             if line.product_id is None:  # the product page was deleted since the sale
                 shortages.append(Shortage(line.product_title, line.quantity, 0))
                 continue

@@ -9,7 +9,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from .admin import reports, urls
 from .admin.alerts import similar_piece_alerts
 from .admin.dashboard import PANELS
-from .admin.orders import OrderAdmin
+from .admin.orders import CHANGE_ORDERS, OrderAdmin
 from .admin.stock import StockAdjusted, stock_buttons
 
 modeladmin_register(OrderAdmin)
@@ -34,6 +34,17 @@ def earnings_menu_item():
         icon_name="success",
         order=710,
         permission=reports.VIEW_EARNINGS,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def commission_order_menu_item():
+    return reports.PermissionMenuItem(
+        gettext_lazy("New made-to-order order"),
+        reverse("shop_commission_order_new"),
+        icon_name="plus",
+        order=251,
+        permission=CHANGE_ORDERS,
     )
 
 

@@ -26,8 +26,8 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from .. import lifecycle, phones, pricing, refunds, sales, webhooks
-from ..models import Order, PaymentEvent
+from .. import lifecycle, phones, pricing, production, refunds, sales, webhooks
+from ..models import Order, OrderLine, PaymentEvent, ProductionStatus
 from .export import csv_lines
 from .stock import ADJUST_STOCK
 
@@ -102,6 +102,7 @@ class OrderInspectView(InspectView):
                     for line in order.lines.select_related("product", "story")
                 ],
                 "history": list(order.status_changes.select_related("changed_by")),
+                "production": production_forms(order, self.request.user),
                 "events": list(order.payment_events.all()),
                 "refunds": list(order.refunds.select_related("created_by")),
                 "actions": available_actions(order, self.request.user),
@@ -197,6 +198,44 @@ def order_action(request, pk):
     else:
         messages.success(request, action.done % {"reference": order.reference})
     return redirect("shop_order_modeladmin_inspect", order.pk)
+
+
+def production_forms(order, user):
+    """Each made-to-order line with its history and the statuses it may move to (if allowed)."""
+    can_move = user.has_perm(CHANGE_ORDERS) and order.status in production.OPEN_ORDER_STATUSES
+    return [
+        {
+            "line": line,
+            "changes": changes,
+            "next_steps": production.later_steps(line.production_status) if can_move else [],
+            "action_url": reverse("shop_production_move", args=[order.pk, line.pk]),
+        }
+        for line, changes in production.history(order)
+    ]
+
+
+@require_POST
+def production_move(request, pk, line_pk):
+    """Move a made-to-order piece forward (in progress, ready, shipped); the shopper is told."""
+    if not request.user.has_perm(CHANGE_ORDERS):
+        raise PermissionDenied
+    line = get_object_or_404(OrderLine, pk=line_pk, order_id=pk)
+    to_status = request.POST.get("to_status", "")
+    expected = request.POST.get("expected", "")
+    if to_status not in ProductionStatus.values or expected not in ProductionStatus.values:
+        messages.error(request, _("Unknown production status: nothing was changed."))
+        return redirect("shop_order_modeladmin_inspect", pk)
+    try:
+        production.move_production(line, to_status, expected=expected, by=request.user)
+    except production.ProductionMoveRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("« %(product)s » is now « %(status)s »; the shopper has been told.")
+            % {"product": line.product_title, "status": ProductionStatus(to_status).label},
+        )
+    return redirect("shop_order_modeladmin_inspect", pk)
 
 
 class RefundForm(forms.Form):

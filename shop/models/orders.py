@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .. import pricing, relations
 
@@ -24,6 +25,16 @@ class OrderStatus(models.TextChoices):
     FULFILLED = "fulfilled", _("Fulfilled")
     CANCELLED = "cancelled", _("Cancelled")
     REFUNDED = "refunded", _("Refunded")
+
+
+class ProductionStatus(models.TextChoices):
+    """Where the workshop is with a piece made to order, in the order it moves (forward only)."""
+
+    # Feminine in French (« la pièce »): a context keeps them apart from other « Ready ».
+    ACCEPTED = "accepted", pgettext_lazy("production status", "Accepted")
+    IN_PROGRESS = "in_progress", pgettext_lazy("production status", "In progress")
+    READY = "ready", pgettext_lazy("production status", "Ready")
+    SHIPPED = "shipped", pgettext_lazy("production status", "Shipped")
 
 
 class PaymentMethod(models.TextChoices):
@@ -144,6 +155,10 @@ class Order(models.Model):
     submission_key = models.CharField(
         _("checkout submission"), max_length=64, unique=True, null=True, editable=False
     )
+    # The commission request (a form page's submission) this order was made for, if any.
+    commission_submission_id = models.PositiveIntegerField(
+        _("commission request"), null=True, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(_("placed at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
@@ -262,6 +277,15 @@ class OrderLine(models.Model):
     unit_price = models.PositiveBigIntegerField(_("unit price"))
     quantity = models.PositiveIntegerField(_("quantity"))
     line_total = models.PositiveBigIntegerField(_("line total"))
+    # Made to order (`shop.production`): the lead time and the day promised at the sale, and
+    # where the workshop is with it. Empty for a piece taken from stock.
+    lead_time_days = models.PositiveSmallIntegerField(_("lead time (days)"), null=True, blank=True)
+    ready_by = models.DateField(_("expected on"), null=True, blank=True)
+    production_status = models.CharField(
+        _("production"), max_length=12, choices=ProductionStatus.choices, blank=True
+    )
+    # A commission made from no product page (`shop.commissions`): nothing to take from stock.
+    commissioned = models.BooleanField(_("commissioned piece"), default=False)
 
     class Meta:
         ordering = ["pk"]
@@ -292,14 +316,9 @@ class OrderLine(models.Model):
         return pricing.line_total(self.markup_amount, self.quantity)
 
 
-class OrderStatusChange(models.Model):
-    """One step in an order's life: from which status to which, who did it, when and why."""
+class StatusStep(models.Model):
+    """What every logged step shares: who made it (None: the shop itself, or the shopper), when."""
 
-    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="status_changes")
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=OrderStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=OrderStatus.choices)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -309,16 +328,46 @@ class OrderStatusChange(models.Model):
         related_name="+",
     )
     changed_at = models.DateTimeField(_("at"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["changed_at", "pk"]
+        default_permissions = ()
+
+
+class OrderStatusChange(StatusStep):
+    """One step in an order's life: from which status to which, who did it, when and why."""
+
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="status_changes")
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=OrderStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=OrderStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta(StatusStep.Meta):
         verbose_name = _("order status change")
         verbose_name_plural = _("order status changes")
-        default_permissions = ()
 
     def __str__(self):
         return f"{self.order}: {self.from_status or '-'} → {self.to_status}"
+
+
+class ProductionStatusChange(StatusStep):
+    """One step of a piece made to order: from which production status to which, who, when."""
+
+    line = models.ForeignKey(OrderLine, on_delete=models.PROTECT, related_name="production_changes")
+    from_status = models.CharField(
+        _("from"), max_length=12, choices=ProductionStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=12, choices=ProductionStatus.choices)
+
+    class Meta(StatusStep.Meta):
+        verbose_name = _("production status change")
+        verbose_name_plural = _("production status changes")
+
+    def __str__(self):
+        return f"{self.line}: {self.from_status or '-'} → {self.to_status}"
 
 
 class PaymentEvent(models.Model):

@@ -8,6 +8,7 @@ changes the stock of every translation at once.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -59,8 +61,15 @@ STOCK_NEGATIVE_MESSAGE = _("The stock cannot be below 0 (0 means the piece is so
 STOCK_INVALID_MESSAGE = _("Enter the stock as a whole number of pieces, 0 or more.")
 TOO_LARGE_MESSAGE = _("This number is too large.")
 # Shared by every translation of a product (with the stock, and the maker in each language).
-SHARED_FIELDS = ("artisan_price", "one_of_a_kind", "category_id")
-SHARED_FORM_FIELDS = ("artisan", "category", "artisan_price", "one_of_a_kind")
+SHARED_FIELDS = ("artisan_price", "one_of_a_kind", "category_id", "made_to_order", "lead_time_days")
+SHARED_FORM_FIELDS = (
+    "artisan",
+    "category",
+    "artisan_price",
+    "one_of_a_kind",
+    "made_to_order",
+    "lead_time_days",
+)
 # A product's money fields, and who may change them (`staff.groups`).
 MONEY_FIELDS = ("artisan_price",)
 CHANGE_PRICES = "shop.change_prices"
@@ -70,12 +79,21 @@ ONE_OF_A_KIND_STOCK_MESSAGE = _(
     "pieces made in several copies."
 )
 
+MADE_TO_ORDER_LEAD_TIME_MESSAGE = _(
+    "A piece made to order needs its lead time: the days the workshop takes to make it."
+)
+MADE_TO_ORDER_UNIQUE_MESSAGE = _(
+    "A piece made to order is made anew for each buyer: it cannot be one of a kind too."
+)
+# The longest lead time the shop promises (a year): past it, a piece is a commission.
+LONGEST_LEAD_TIME_DAYS = 365
+
 
 @dataclass(frozen=True)
 class Availability:
     """What shoppers read about a product's stock, and its schema.org equivalent."""
 
-    code: str  # "sold", "reserved", "one_of_a_kind", "low" or "in_stock"
+    code: str  # "sold", "reserved", "made_to_order", "one_of_a_kind", "low" or "in_stock"
     label: str
     schema_org: str
     note: str = ""  # a sentence saying what the label means, when it needs one
@@ -225,6 +243,26 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
     one_of_a_kind = models.BooleanField(
         _("one of a kind"), default=False, help_text=_("A unique piece: its stock is 1 until sold.")
     )
+    # Made to order, `stock` is the capacity: how many the workshop can still make. Orders
+    # count it down through `shop.stock`, exactly as they take stocked pieces.
+    made_to_order = models.BooleanField(
+        _("made to order"),
+        default=False,
+        help_text=_(
+            "Made for each buyer rather than taken from stock. The stock is then how many "
+            "the workshop can still make (0: no more orders)."
+        ),
+    )
+    lead_time_days = models.PositiveSmallIntegerField(
+        _("lead time (days)"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1),
+            MaxValueValidator(LONGEST_LEAD_TIME_DAYS, message=TOO_LARGE_MESSAGE),
+        ],
+        help_text=_("For a piece made to order: the days the workshop takes to make it."),
+    )
 
     base_form_class = ProductPageForm
     content_panels = [
@@ -235,6 +273,7 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
             [
                 FieldRowPanel([FieldPanel("artisan_price"), FieldPanel("stock")]),
                 FieldPanel("one_of_a_kind"),
+                FieldRowPanel([FieldPanel("made_to_order"), FieldPanel("lead_time_days")]),
             ],
             heading=_("Price and stock"),
         ),
@@ -336,6 +375,10 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
         super().clean()
         if self.one_of_a_kind and self.stock is not None and self.stock > 1:
             raise ValidationError({"stock": ONE_OF_A_KIND_STOCK_MESSAGE})
+        if self.made_to_order and not self.lead_time_days:
+            raise ValidationError({"lead_time_days": MADE_TO_ORDER_LEAD_TIME_MESSAGE})
+        if self.made_to_order and self.one_of_a_kind:
+            raise ValidationError({"one_of_a_kind": MADE_TO_ORDER_UNIQUE_MESSAGE})
 
     @property
     def is_sold(self):
@@ -352,9 +395,27 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
         """The most a shopper may put in the cart now."""
         return min(self.stock, MAX_QUANTITY_PER_LINE)
 
+    def ready_by(self):
+        """The day a piece made to order would be ready if ordered today (None if stocked)."""
+        if not self.made_to_order or not self.lead_time_days:
+            return None
+        return expected_ready_date(self.lead_time_days)
+
     @property
     def availability(self):
-        """« Vendu », « Pièce unique », « Plus que 3 » or « En stock », for cards and pages."""
+        """What cards and pages say of the stock: « Sur commande », « Réservé », « Vendu »,
+        « Pièce unique », « Plus que 3 » or « En stock »."""
+        if self.made_to_order and self.lead_time_days:
+            if self.stock == 0:
+                return Availability(
+                    "sold", _("No more orders for now"), "https://schema.org/SoldOut"
+                )
+            label = ngettext(
+                "Made to order — made in %(counter)s day",
+                "Made to order — made in %(counter)s days",
+                self.lead_time_days,
+            ) % {"counter": self.lead_time_days}
+            return Availability("made_to_order", label, "https://schema.org/MadeToOrder")
         if self.stock == 0 and self.is_reserved:
             return Availability(
                 "reserved",
@@ -462,6 +523,8 @@ class ProductPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Page):
 
 # How many « Pièces similaires » a sold piece or a cart of sold pieces offers.
 SIMILAR_PIECES = 4
+
+
 def similar_pieces(products, limit=SIMILAR_PIECES):
     """Up to `limit` pieces for sale like `products` (one piece, or the sold lines of a cart).
 
@@ -495,6 +558,11 @@ def similar_pieces(products, limit=SIMILAR_PIECES):
         .order_by("similarity", "-first_published_at", "-pk")
     )
     return list(on_sale[:limit])
+
+
+def expected_ready_date(lead_time_days, now=None):
+    """The shop's local day `lead_time_days` after `now` (today): when a piece is ready."""
+    return timezone.localdate(now) + timedelta(days=lead_time_days)
 
 
 def _holds_price_before(page, other):

@@ -15,12 +15,12 @@ from ..cart import Cart
 from ..checkout import (
     CartNotReady,
     Customer,
-    payment_page_deadline,
+    open_payment_page,
     place_order,
     place_order_once,
 )
 from ..forms import CheckoutForm
-from ..models import Order, ShopSettings
+from ..models import ShopSettings
 from ..stock import OutOfStock
 from .orders import order_url, recent_order, remember_order
 
@@ -109,17 +109,7 @@ def checkout(request):
         return _render_checkout(request, form, summary, shop_settings, status=409, errors=[error])
 
     data = form.cleaned_data
-    customer = Customer(
-        name=data["name"],
-        email=data["email"],
-        phone=data["phone"],
-        fulfilment=data["fulfilment"],
-        delivery_address=data["delivery_address"],
-        delivery_place=data["delivery_place"],
-        pickup_point_id=data["pickup_point"],
-        notify_by=data["notify_by"],
-        note=data["note"],
-    )
+    customer = Customer.from_form(data)
     place = partial(
         place_order,
         summary,
@@ -142,15 +132,8 @@ def checkout(request):
 
 def _start_online_payment(request, order):
     """Send the shopper to the provider's payment page; if the provider fails, undo the order."""
-    page = request.build_absolute_uri(order_url(order))
-    # The provider's page expires then; the order keeps its short deadline until it exists.
-    order.payment_expires_at = payment_page_deadline(order)
     try:
-        hosted = payments.provider_for(order).create_payment(
-            order,
-            return_url=f"{page}?key={order.access_key()}&payment=returned",
-            cancel_url=f"{page}?key={order.access_key()}&payment=cancelled",
-        )
+        hosted = open_payment_page(order, request.build_absolute_uri(order_url(order)))
     except payments.PaymentUnavailable:
         lifecycle.cancel(order, note=_("The provider could not open the payment page."))
         Cart(request.session).restore(order)
@@ -162,9 +145,4 @@ def _start_online_payment(request, order):
             ),
         )
         return redirect("shop:checkout")
-    Order.objects.filter(pk=order.pk).update(
-        payment_reference=hosted.reference,
-        payment_url=hosted.url,
-        payment_expires_at=order.payment_expires_at,
-    )
     return redirect(hosted.url)

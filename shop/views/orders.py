@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import payments, receipts
+from .. import payments, production, receipts
 from ..cards import with_main_images
 from ..cart import Cart
 from ..lifecycle import TransitionNotAllowed, cancel
@@ -109,6 +109,7 @@ def _render_order(request, order, status=200, errors=()):
         and order.payment_expires_at > timezone.now(),
         "left_payment_page": request.GET.get("payment") == "cancelled",
         "receipt": receipts.receipt_for(order),
+        "production": production.history(order),
         "access_key": request.GET.get("key", ""),
         "errors": list(errors),
     }

@@ -345,9 +345,10 @@ def queries_for(client, url):
 
 
 def test_catalogue_renders_in_the_same_number_of_queries_for_30_and_300_products(client, catalogue):
-    ProductPage.objects.live().filter(locale__language_code="fr").order_by("-pk")[0].unpublish()
-    ProductPage.objects.live().filter(locale__language_code="fr").order_by("-pk")[0].unpublish()
-    assert ProductPage.objects.live().filter(locale__language_code="fr").count() == 30
+    french = ProductPage.objects.live().filter(locale__language_code="fr")
+    for newest in french.order_by("-pk")[: french.count() - 30]:  # the demo has a few more
+        newest.unpublish()
+    assert french.count() == 30
     filtered = f"{catalogue.url}?available=1&sort=price_desc&price_min=1"
     first_page_30, cards = queries_for(client, catalogue.url)
     assert cards == PRODUCTS_PER_PAGE

@@ -38,7 +38,7 @@ from enquiries.models import (
 from home.models import HomeFeaturedProduct, HomeFeaturedStory, HomePage, StandardPage
 from impact import figures
 from impact.models import ImpactPage, Partner, PartnerIndexPage
-from shop import lifecycle, stock
+from shop import lifecycle, production, stock
 from shop.cart import Cart
 from shop.checkout import Customer, place_order
 from shop.models import (
@@ -59,6 +59,7 @@ from shop.models import (
     ShopSettings,
     StoryProductView,
 )
+from shop.models.products import expected_ready_date
 from stories.access import private_collection
 from stories.consent import PublicationRefused, save_record
 from stories.models import (
@@ -139,6 +140,7 @@ class Command(BaseCommand):
             self.step("Story link views", self.load_story_views)
             self.step("Payouts", self.load_payouts, home)
             self.step("Buyers' voices", self.load_voices)
+            self.step("Made-to-order order", self.load_made_to_order_order, home)
         # Orders were backdated with plain updates: the impact figures are read afresh.
         figures.invalidate()
         self.step("Admin user", self.load_admin)
@@ -443,6 +445,8 @@ class Command(BaseCommand):
                 artisan_price=data["artisan_price"],
                 stock=data["stock"],
                 one_of_a_kind=data["one_of_a_kind"],
+                made_to_order=data.get("made_to_order", False),
+                lead_time_days=data.get("lead_time_days"),
             )
             for number, suffix in enumerate(("", " (détail)")):
                 picture = self.image(
@@ -862,6 +866,46 @@ class Command(BaseCommand):
                 moderation.approve_review(review, by=self.staff["boutique"])
             self.count_created("reviews")
 
+    def load_made_to_order_order(self, home):
+        """A piece made to order, ordered a few days ago and in the workshop's hands now."""
+        data = content.MADE_TO_ORDER_ORDER
+        if Order.objects.filter(email=data["email"]).exists():
+            return
+        shop_settings = ShopSettings.objects.get(site__root_page=home)
+        manager = self.staff["boutique"]
+        cart = Cart(SessionStore())
+        for slug, quantity, _story in data["lines"]:
+            cart.set(self.products[slug].pk, quantity)
+        order = place_order(
+            cart.summary(shop_settings),
+            Customer(
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                fulfilment=data["fulfilment"],
+                delivery_address=data["address"],
+            ),
+            PaymentMethod.CASH,
+            shop_settings,
+            language="fr",
+            site=shop_settings.site,
+            notify=False,
+        )
+        for line in order.lines.all():
+            production.move_production(
+                line, data["production"], expected=line.production_status, by=manager, notify=False
+            )
+        self.backdate(order, data["days_ago"])
+        # The promised day and the workshop's steps follow the order's own day.
+        order.refresh_from_db(fields=["created_at"])
+        for line in order.lines.all():
+            ready_by = expected_ready_date(line.lead_time_days, order.created_at)
+            OrderLine.objects.filter(pk=line.pk).update(ready_by=ready_by)
+            for step, change in enumerate(line.production_changes.order_by("pk")):
+                change.changed_at = order.created_at + timedelta(days=step)
+                change.save(update_fields=["changed_at"])
+        self.count_created("orders")
+
     def load_sales_history(self, home):
         """A year and a half of orders in every status, so that the impact charts mean something.
 
@@ -923,7 +967,11 @@ class Command(BaseCommand):
 
     def history_lines(self, rng, stories, status):
         """One to three products made in several copies, some reached from a story."""
-        candidates = [data for data in content.PRODUCTS if not data["one_of_a_kind"]]
+        candidates = [
+            data
+            for data in content.PRODUCTS
+            if not data["one_of_a_kind"] and not data.get("made_to_order")
+        ]
         lines = []
         for data in rng.sample(candidates, rng.choice([1, 1, 1, 2, 2, 3])):
             product = self.products[data["slug"]]

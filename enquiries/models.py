@@ -275,13 +275,9 @@ class CommissionRequestField(EnquiryFormField):
     page = ParentalKey(CommissionRequestPage, on_delete=models.CASCADE, related_name="form_fields")
 
 
-# The shop's « Créer une commande sur mesure » view, inside the admin (built by the shop).
-MADE_TO_ORDER_PATH = "shop/made-to-order/new/"
-
-
 def made_to_order_url(submission):
-    """The admin address that turns a commission request into a made-to-order order."""
-    return f"{reverse('wagtailadmin_home')}{MADE_TO_ORDER_PATH}?submission={submission.pk}"
+    """The shop admin's « Nouvelle commande sur mesure », prefilled from this request."""
+    return f"{reverse('shop_commission_order_new')}?submission={submission.pk}"
 
 
 class ReferencePicture(models.Model):

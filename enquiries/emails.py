@@ -30,7 +30,7 @@ def answers(page, submission, pictures=True):
     """
     data = submission.form_data
     rows = []
-    for field in page.get_form_fields():
+    for field in page.composed_fields:
         if not pictures and field.clean_name in page.picture_field_names():
             continue
         shown = page.display_value(field.clean_name, data.get(field.clean_name))

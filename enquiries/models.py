@@ -143,12 +143,17 @@ class EnquiryFormPage(CachedViewRestrictionsMixin, PublicationGuardMixin, Abstra
         )
         return builder.get_form_class()
 
+    @cached_property
+    def composed_fields(self):
+        """The form's fields, read once per page object (a listing asks for every cell)."""
+        return list(self.get_form_fields())
+
     def fields_by_type(self, field_type):
-        return [field for field in self.get_form_fields() if field.field_type == field_type]
+        return [field for field in self.composed_fields if field.field_type == field_type]
 
     def display_value(self, name, value):
         """A stored answer as staff read it (listing, CSV, e-mail)."""
-        field = next((f for f in self.get_form_fields() if f.clean_name == name), None)
+        field = next((f for f in self.composed_fields if f.clean_name == name), None)
         if value in (None, "", []):
             return ""
         if field is None:

@@ -136,6 +136,8 @@ def test_the_menu_and_the_picture_lightbox_work_without_javascript(open_page, sc
     page.locator("summary.site-menu__toggle").click()
     screenshots.take(page, "menu open without javascript")
     assert page.locator("details.site-menu").evaluate("menu => menu.open")
+    # Open, the menu fits the screen's width: nothing to scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert navigation.is_visible()
     assert page.get_by_label("Rechercher sur le site").is_visible()
     assert (

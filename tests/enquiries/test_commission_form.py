@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -196,3 +198,22 @@ def test_the_submissions_listing_links_each_request_to_the_made_to_order_view(
     assert export.status_code == 200
     text = b"".join(export.streaming_content).decode()
     assert "Une table basse en bois de vène" in text
+
+
+def test_the_listing_reads_the_form_fields_once_however_many_submissions(
+    post, commission_page, client, shop_manager
+):
+    address = reverse("wagtailforms:list_submissions", args=[commission_page.pk])
+    client.force_login(shop_manager)
+
+    def listing_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(address).status_code == 200
+        return len(queries)
+
+    post(commission_page, REQUEST)
+    client.get(address)  # the admin's first visit warms its own caches
+    one = listing_queries()
+    for number in range(5):
+        post(commission_page, REQUEST, address=f"203.0.113.{30 + number}")
+    assert listing_queries() <= one + 1

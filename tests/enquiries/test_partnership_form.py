@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 
 from enquiries.fields import HONEYPOT
-from enquiries.models import PartnershipEnquiryPage
+from enquiries.models import CommissionRequestPage, PartnershipEnquiryPage
+from home.models import StandardPage
 from impact.publication import Partner
 from shop.cache_versions import public_pages_version
 from staff.groups import COMMUNICATIONS
@@ -121,3 +122,15 @@ def test_a_submission_does_not_renew_the_public_pages_generation(post, partnersh
     before = public_pages_version(rf.get("/"))
     post(partnership_page, ENQUIRY)
     assert public_pages_version(rf.get("/")) == before
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_about_page_links_the_enquiry_forms_of_its_language(client, language):
+    about = StandardPage.objects.live().get(
+        locale__language_code=language, slug="a-propos" if language == "fr" else "about"
+    )
+    html = client.get(about.url).content.decode()
+    for model in (PartnershipEnquiryPage, CommissionRequestPage):
+        form = model.objects.live().get(locale__language_code=language)
+        assert f'href="{form.url}"' in html
+    assert "boutique@mainslibres.example" not in html

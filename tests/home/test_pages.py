@@ -3,8 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from enquiries.models import CommissionRequestPage, PartnershipEnquiryPage
 from home.models import HomePage, StandardPage
-from impact.models import ImpactPage
+from impact.models import ImpactPage, PartnerIndexPage
 from shop.models import ProductIndexPage, ProductPage
 from stories.models import ArtisanIndexPage, ArtisanPage, StoryIndexPage, StoryPage
 
@@ -20,6 +21,9 @@ PAGE_TYPES = [
     ProductPage,
     ImpactPage,
     StandardPage,
+    PartnerIndexPage,
+    PartnershipEnquiryPage,
+    CommissionRequestPage,
 ]
 
 

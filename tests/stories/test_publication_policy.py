@@ -16,8 +16,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from enquiries.models import CommissionRequestPage, PartnershipEnquiryPage
 from home.models import HomePage, StandardPage
-from impact.models import ImpactPage, Partner
+from impact.models import ImpactPage, Partner, PartnerIndexPage
 from shop.models import ProductCategory, ProductIndexPage, ProductPage
 from stories import privacy
 from stories.consent import PublicationRefused, publication_problems, save_record
@@ -51,6 +52,9 @@ PAGE_TYPES = [
     ProductIndexPage,
     StoryIndexPage,
     ArtisanIndexPage,
+    PartnerIndexPage,
+    PartnershipEnquiryPage,
+    CommissionRequestPage,
 ]
 
 

@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from wagtail.contrib.forms.models import FormSubmission
 
-from . import emails, pricing, production
+from . import emails, pricing, production, relations
 from .checkout import artisan_public_name, artisan_workshop, next_reference, order_fields
 from .models import Order, OrderLine, OrderStatus, OrderStatusChange, ProductionStatus
 from .models.products import expected_ready_date
@@ -57,7 +57,7 @@ def request_initial(submission, artisans, markup_rate):
 
     Answers missing or malformed are left out (the shop manager fills them in): a budget
     becomes the artisan's price that keeps the buyer's price within it, a deadline the
-    lead time from today, a maker the artisan of that name when there is exactly one.
+    lead time from today, a maker the artisan asked for (`_chosen_artisan`).
     """
     data = submission.get_data()
     what = str(data.get("what") or "").strip()
@@ -80,12 +80,23 @@ def request_initial(submission, artisans, markup_rate):
     deadline = deadline if isinstance(deadline, date) else parse_date(str(deadline or ""))
     if deadline is not None and deadline > timezone.localdate():
         initial["lead_time_days"] = (deadline - timezone.localdate()).days
-    maker = " ".join(str(data.get("maker") or "").split()).casefold()
-    if maker:
-        named = [artisan for artisan in artisans if artisan.title.casefold() == maker]
-        if len(named) == 1:
-            initial["artisan"] = named[0].pk
+    artisan = _chosen_artisan(str(data.get("maker") or ""), artisans)
+    if artisan is not None:
+        initial["artisan"] = artisan.pk
     return initial
+
+
+def _chosen_artisan(maker, artisans):
+    """The artisan a request asks for: `artisan:<page id>` as the commission form stores it
+    (any translation of their page), else the one artisan of that name."""
+    kind, _sep, page_id = maker.partition(":")
+    if kind == "artisan" and page_id.isdigit():
+        page = relations.artisan_model().objects.filter(pk=int(page_id)).first()
+        key = page.translation_key if page is not None else None
+        return next((artisan for artisan in artisans if artisan.translation_key == key), None)
+    maker = " ".join(maker.split()).casefold()
+    named = [artisan for artisan in artisans if artisan.title.casefold() == maker]
+    return named[0] if maker and len(named) == 1 else None
 
 
 def order_for_submission(submission_id):

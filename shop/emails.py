@@ -189,6 +189,8 @@ def order_fulfilled(order):
         subject = _("Order %(reference)s is on its way") % {"reference": order.reference}
         if order.is_pickup:
             subject = _("Order %(reference)s is ready") % {"reference": order.reference}
+        if order.payment_method == PaymentMethod.CASH:  # paid at the handover, already done
+            subject = _("Order %(reference)s handed over") % {"reference": order.reference}
         extra = extra_from_hooks(ORDER_FULFILLED_EMAIL_HOOK, order)
     _tell_shopper("order_fulfilled", subject, order, with_receipt=False, **extra)
 
@@ -197,7 +199,8 @@ def handed_over_and_paid(order):
     """To the shopper: their cash order was handed over and paid; their receipt is attached."""
     with translation.override(order.language):
         subject = _("Order %(reference)s handed over and paid") % {"reference": order.reference}
-    _tell_shopper("handed_over_and_paid", subject, order)
+        extra = extra_from_hooks(ORDER_FULFILLED_EMAIL_HOOK, order)
+    _tell_shopper("handed_over_and_paid", subject, order, **extra)
 
 
 def production_changed(order):

@@ -23,7 +23,6 @@ from .models import (
     Order,
     OrderStatus,
     OrderStatusChange,
-    PaymentMethod,
     Refund,
     RefundStatus,
     ReturnedLine,
@@ -163,16 +162,16 @@ def mark_cash_paid(order, *, by, note="", notify=True):
 def mark_fulfilled(order, *, by, note="", notify=True):
     """Staff handed the order over (sent or collected); the shopper is told.
 
-    Not a cash order's shopper: they pay at the handover, so the pieces are in their hands
-    by the time it is marked fulfilled, and the payment's e-mail (with the receipt) was
-    their news; an « on its way » after it would be wrong.
+    A cash order's shopper paid at the handover, so the pieces are in their hands by the
+    time it is marked fulfilled: they read « handed over », never « on its way », with the
+    links to review the pieces (`shop.emails.order_fulfilled`).
     """
     with transaction.atomic():
         order = lock(order)
         if order.status != OrderStatus.PAID:  # a failed refund alone makes a refunded one fulfilled
             raise TransitionNotAllowed(order, OrderStatus.FULFILLED)
         _change_status(order, OrderStatus.FULFILLED, by=by, note=note)
-        if notify and order.payment_method != PaymentMethod.CASH:
+        if notify:
             emails.send_on_commit(emails.order_fulfilled, order)
     return order
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .models import Review, ReviewStatus
 from .public import VOICES_SHOWN, voices_of_artisan, voices_of_product
 
 BLOCK_TEMPLATES = "components/streamfield/blocks"
@@ -56,7 +57,15 @@ class VoicesBlock(blocks.StructBlock):
         context["summary"] = summary
         return context
 
+    def get_preview_value(self):
+        # The block picker shows the voices of the piece reviewed last, as readers would.
+        latest = Review.objects.filter(status=ReviewStatus.APPROVED).order_by("-pk").first()
+        return self.to_python(
+            {"product": latest.product_id if latest else None, "artisan": None, "count": 2}
+        )
+
     class Meta:
         icon = "openquote"
         label = _("Buyers' voices")
         template = f"{BLOCK_TEMPLATES}/voices_block.html"
+        description = _("What buyers of a piece, or of an artisan's pieces, said of them.")

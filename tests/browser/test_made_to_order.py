@@ -27,9 +27,11 @@ def test_shopper_orders_a_made_to_order_piece_and_follows_its_production(open_pa
     shopper.get_by_text("Sur commande — fabriquée en 21 jours").first.wait_for()
     screenshots.take(shopper, "made to order product")
     shopper.locator("main form.add-to-cart").get_by_role("button", name="Ajouter au panier").click()
+    # Adding stays on the piece; the message links to the cart.
+    shopper.get_by_role("link", name="Voir le panier").click()
     shopper.wait_for_url("**/fr/cart/")
     shopper.get_by_text(f"Sur commande : prévue le {expected_on}").wait_for()
-    shopper.get_by_role("link", name="Commander ces produits").click()
+    shopper.get_by_role("link", name="Commander", exact=True).click()
 
     shopper.wait_for_url("**/fr/checkout/")
     shopper.get_by_text(f"Sur commande : prévue le {expected_on}").wait_for()

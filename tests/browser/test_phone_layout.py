@@ -197,12 +197,14 @@ def test_cart_checkout_and_confirmation_tables_are_labelled_lines_on_a_phone(
     page = phone(open_page)
     page.goto(product.url)
     page.locator("main form.add-to-cart").get_by_role("button", name="Ajouter au panier").click()
+    # Adding stays on the piece; the message links to the cart.
+    page.get_by_role("link", name="Voir le panier").click()
     page.wait_for_url(f"**{reverse('shop:cart')}")
     screenshots.take(page, "cart on a phone")
     assert_labelled(page, "main table.cart-table", maker)
     assert page.locator("header .cart-link__count").inner_text() == "1"
 
-    page.get_by_role("link", name="Commander ces produits").click()
+    page.get_by_role("link", name="Commander", exact=True).click()
     page.wait_for_url(f"**{reverse('shop:checkout')}")
     assert_labelled(page, ".checkout__summary table", maker)
     screenshots.take(page, "checkout on a phone")
@@ -243,6 +245,7 @@ def test_phone_pages_have_thumb_sized_targets_ordered_headings_and_readable_char
         check(name)
     page.goto(product.url)
     page.locator("main form.add-to-cart").get_by_role("button").click()
+    page.get_by_role("link", name="Voir le panier").click()
     page.wait_for_url(f"**{reverse('shop:cart')}")
     check("cart")
     assert not problems, problems

@@ -33,7 +33,7 @@ def test_shop_manager_takes_back_a_cash_piece_refunds_and_restocks_it(open_page,
     page = open_page()
     page.goto(piece.url)
     assert page.get_by_text("Vendu").count() > 0
-    assert page.locator("main button", has_text="Ajouter au panier").count() == 0
+    assert page.locator(".product__buy button", has_text="Ajouter au panier").count() == 0
     screenshots.take(page, "the piece is sold")
 
     log_in(page, "boutique", screenshots)
@@ -67,7 +67,7 @@ def test_shop_manager_takes_back_a_cash_piece_refunds_and_restocks_it(open_page,
     assert before.items - after.items == 1
 
     page.goto(piece.url)
-    page.locator("main button", has_text="Ajouter au panier").wait_for()
+    page.locator(".product__buy button", has_text="Ajouter au panier").wait_for()
     screenshots.take(page, "the piece is on sale again")
     piece.refresh_from_db()
     assert piece.stock == 1

@@ -41,7 +41,7 @@ def test_a_shopper_on_a_sold_piece_signs_up_then_buys_a_similar_piece_by_phone(
     similar.click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == title
-    page.locator(".product__details form.add-to-cart").get_by_role("button").click()
+    page.locator(".product__buy form.add-to-cart").get_by_role("button").click()
     page.get_by_role("link", name="Voir le panier").click()
     page.wait_for_url("**/fr/cart/")
     page.get_by_role("link", name="Commander", exact=True).click()

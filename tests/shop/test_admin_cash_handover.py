@@ -103,7 +103,7 @@ def test_one_step_gives_the_history_stock_earnings_and_mail_of_the_two(
     assert [name for name, _content, _type in message.attachments][0].endswith(".pdf")
 
 
-def test_marking_a_paid_cash_order_fulfilled_sends_no_on_its_way_mail(
+def test_marking_a_paid_cash_order_fulfilled_says_handed_over_not_on_its_way(
     admin_client, make_order, product, django_capture_on_commit_callbacks
 ):
     order = make_order([(product, 1)])
@@ -115,7 +115,9 @@ def test_marking_a_paid_cash_order_fulfilled_sends_no_on_its_way_mail(
         act(admin_client, order, "fulfil")
     order.refresh_from_db()
     assert order.status == OrderStatus.FULFILLED
-    assert len(mail.outbox) == 1
+    [_receipt_mail, handed_over] = mail.outbox
+    assert "remise" in handed_over.subject
+    assert "vous a été remise" in handed_over.body and "en route" not in handed_over.body
 
 
 def test_handed_over_and_paid_is_refused_once_the_order_is_paid(admin_client, make_order, product):

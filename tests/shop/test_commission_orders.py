@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
 
 from home.models import HomePage
 from shop import earnings, lifecycle, pricing, sales
@@ -90,6 +91,17 @@ def test_the_form_is_prefilled_from_the_commission_request(
     assert pricing.unit_price(price, shop_settings.markup_rate) <= BUDGET
     assert pricing.unit_price(price + 1, shop_settings.markup_rate) > BUDGET
     assert "Table basse en vène" in response.content.decode()
+
+
+def test_the_artisan_chosen_on_the_commission_form_is_the_one_prefilled(
+    manager_client, submission, artisan
+):
+    # The form stores its choice as `artisan:<page id>`, of the page in the form's language.
+    english = artisan.get_translation(Locale.objects.get(language_code="en"))
+    submission.form_data = {**submission.form_data, "maker": f"artisan:{english.pk}"}
+    submission.save()
+    response = manager_client.get(reverse(NEW), {"submission": submission.pk})
+    assert response.context["form"]["artisan"].value() == artisan.pk
 
 
 def test_an_unknown_or_malformed_submission_says_so_and_leaves_the_form_blank(manager_client):

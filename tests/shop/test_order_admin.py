@@ -119,8 +119,9 @@ def test_mark_cash_paid_then_fulfilled_logs_who_and_tells_the_shopper(
     cash_order.refresh_from_db()
     assert cash_order.status == OrderStatus.FULFILLED
     assert cash_order.fulfilled_at is not None
-    # Paid in cash at the handover: the receipt's e-mail was the news, no « en route » after it.
-    assert mail.outbox == []
+    # Paid in cash at the handover: « remise », never « en route » after it.
+    [message] = mail.outbox
+    assert "remise" in message.subject and "en route" not in message.body
 
 
 def test_fulfilling_a_paid_card_order_tells_the_shopper(

@@ -164,7 +164,7 @@ def test_a_sold_piece_links_to_the_artisans_pieces_still_for_sale(client):
     )
     html = soup(client.get(sold.url))
     # No way to buy the piece itself (the similar pieces below have their own buttons).
-    assert html.select_one(".product__details form.add-to-cart") is None
+    assert html.select_one(".product__buy form.add-to-cart") is None
     link = html.find("a", string="Voir les pièces de cet artisan encore en vente")
     catalogue = soup(client.get(link["href"]))
     listed = sorted(title.get_text(strip=True) for title in catalogue.select(".card__title"))

@@ -45,7 +45,7 @@ def test_a_piece_held_by_an_unpaid_cash_order_shows_reserved_with_its_sentence(
     html = soup(client.get(last_piece.url))
     assert badge(html) == "Réservé"
     assert RESERVED_NOTE in html.select_one(".availability").get_text()
-    assert html.select_one(".product__details form.add-to-cart") is None
+    assert html.select_one(".product__buy form.add-to-cart") is None
     assert html.select_one("form.similar-alert") is not None
 
 
@@ -68,7 +68,7 @@ def test_a_piece_held_by_an_open_payment_page_is_reserved(
 def test_a_cancelled_order_puts_the_piece_back_on_sale(client, last_piece, held_by_cash_order):
     lifecycle.cancel(held_by_cash_order, note="test")
     html = soup(client.get(last_piece.url))
-    assert html.select_one(".product__details form.add-to-cart") is not None
+    assert html.select_one(".product__buy form.add-to-cart") is not None
     assert "Réservé" not in badge(html)
 
 

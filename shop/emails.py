@@ -123,11 +123,11 @@ def text_message(template, order, **extra):
         return " ".join(render_to_string(f"shop/sms/{template}.txt", context).split())
 
 
-def _tell_shopper(template, subject, order, with_receipt=True, **extra):
+def _tell_shopper(template, subject, order, with_receipt=True, by_sms=True, **extra):
     """The e-mail and the SMS `template`, by the channels the shopper chose.
 
-    With `with_receipt`, the e-mail of a paid order carries its receipt; `extra` goes to
-    both templates' context.
+    With `with_receipt`, the e-mail of a paid order carries its receipt; without `by_sms`,
+    only the e-mail goes; `extra` goes to both templates' context.
     """
     if order.wants_email:
         attachments = _receipt_attachments(order) if with_receipt else ()
@@ -140,7 +140,7 @@ def _tell_shopper(template, subject, order, with_receipt=True, **extra):
             attachments=attachments,
             **extra,
         )
-    if order.wants_sms:
+    if order.wants_sms and by_sms:
         try:
             number = phones.normalise(order.phone)
         except ValueError:
@@ -189,10 +189,15 @@ def order_fulfilled(order):
         subject = _("Order %(reference)s is on its way") % {"reference": order.reference}
         if order.is_pickup:
             subject = _("Order %(reference)s is ready") % {"reference": order.reference}
-        if order.payment_method == PaymentMethod.CASH:  # paid at the handover, already done
+        # Paid in cash at the handover: the pieces are in the shopper's hands already, and
+        # the payment's SMS was their news; the e-mail brings the links to review them.
+        handed_over = order.payment_method == PaymentMethod.CASH
+        if handed_over:
             subject = _("Order %(reference)s handed over") % {"reference": order.reference}
         extra = extra_from_hooks(ORDER_FULFILLED_EMAIL_HOOK, order)
-    _tell_shopper("order_fulfilled", subject, order, with_receipt=False, **extra)
+    _tell_shopper(
+        "order_fulfilled", subject, order, with_receipt=False, by_sms=not handed_over, **extra
+    )
 
 
 def handed_over_and_paid(order):

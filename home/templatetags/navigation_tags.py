@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.models import StandardPage
+from impact.models import PartnerIndexPage
 from shop.addresses import page_url
 from shop.cache_versions import cached_with_public_pages
 
@@ -67,7 +68,8 @@ def main_menu(context):
 
 @register.inclusion_tag("components/footer_menu.html", takes_context=True)
 def footer_menu(context):
-    """The plain pages (about, delivery, terms, privacy) linked from every footer."""
+    """The plain pages (about, delivery, terms, privacy) and the partners' index, linked from
+    every footer."""
     request = context.get("request")
     home = _home_page(request)
     if home is None:
@@ -77,7 +79,7 @@ def footer_menu(context):
         ("footer-menu", home.pk, request.get_host()),
         lambda: [
             {"title": page.title, "url": page.get_url(request)}
-            for page in home.get_children().live().type(StandardPage)
+            for page in home.get_children().live().type(StandardPage, PartnerIndexPage)
         ],
     )
     return {"pages": pages}

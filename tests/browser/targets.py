@@ -19,6 +19,8 @@ SMALL_TARGETS_SCRIPT = """([minimum, parts]) => {
         const box = el.getBoundingClientRect();
         const style = getComputedStyle(el);
         if (box.width === 0 || box.height === 0 || style.visibility === "hidden") return [];
+        // Inside a closed <details> (the phone menu) an element keeps a box but is not shown.
+        if (!el.checkVisibility({ visibilityProperty: true })) return [];
         if (el.type === "hidden" || inSentence(el)) return [];
         if (box.width >= minimum && box.height >= minimum) return [];
         const name = (el.innerText || el.value || el.name || el.getAttribute("aria-label") || "");

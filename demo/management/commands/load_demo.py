@@ -569,7 +569,7 @@ class Command(BaseCommand):
             data["slug"],
             title=data["title"],
             intro=data["intro"],
-            show_in_menus=True,
+            # In the footer, beside « À propos »: the main menu keeps to one row at 1280 px.
             enquiry_page=self.enquiry_pages.get("partenariat"),
         )
 

@@ -32,7 +32,7 @@ def colour_words(text, language):
 
 def share_of(picture, colour, distance=50):
     """The share of the picture's pixels close to `colour`."""
-    pixels = list(picture.convert("RGB").getdata())
+    pixels = list(picture.convert("RGB").get_flattened_data())
     close = [pixel for pixel in pixels if math.dist(pixel, colour) < distance]
     return len(close) / len(pixels)
 

@@ -9,7 +9,6 @@ import copy
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
-from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -138,17 +137,8 @@ class ProductChooserBlock(blocks.PageChooserBlock):
 
     @cached_property
     def widget(self):
-        # Wagtail's chooser joins « Choose a page » and the model's name into a plain string
-        # once, in the language of the first editor served: the block lives as long as the
-        # process, so every editor after them read that language. Kept lazy, it follows each
-        # editor's own. It opens at the shop of the story's language (`stories.choosers`).
-        widget = StartingPageChooser(target_models=self.target_models, start=PRODUCTS)
-        widget.choose_one_text = format_lazy(
-            "{} ({})",
-            StartingPageChooser.choose_one_text,
-            capfirst(self.target_model._meta.verbose_name),
-        )
-        return widget
+        # Opens at the shop of the story's language, labelled in each editor's (`stories.choosers`).
+        return StartingPageChooser(target_models=self.target_models, start=PRODUCTS)
 
     def bulk_to_python(self, values):
         products = (

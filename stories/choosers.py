@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Locale, Page, Site
@@ -29,6 +30,15 @@ class StartingPageChooser(AdminPageChooser):
     def __init__(self, *args, start, **kwargs):
         self.start = start
         super().__init__(*args, **kwargs)
+        # Wagtail joins « Choose a page » and the model's name into a plain string, in the
+        # language of the first editor served; a block keeps its widget as long as the
+        # process, so every editor after them read that language. Kept lazy, it follows each.
+        if len(self.target_models) == 1 and self.target_models[0] is not Page:
+            self.choose_one_text = format_lazy(
+                "{} ({})",
+                AdminPageChooser.choose_one_text,
+                capfirst(self.target_models[0]._meta.verbose_name),
+            )
 
     def get_chooser_modal_url(self):
         return reverse("stories_chooser_start", args=[self.start])
